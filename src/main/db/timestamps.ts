@@ -1,0 +1,43 @@
+/**
+ * Timestamps are stored as the original app wrote them: `YYYY-MM-DD HH:MM:SS.ffffff`, UTC wall
+ * clock, no zone (SQLAlchemy's SQLite format). Reading accepts every format found in its files.
+ */
+const STORED = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/
+
+export function formatTimestamp(date: Date): string {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+  return (
+    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.` +
+    `${pad(date.getUTCMilliseconds(), 3)}000`
+  )
+}
+
+/** Parses a stored timestamp; naive values are UTC wall clock. Returns null for unreadable text. */
+export function parseTimestamp(text: string | Date | null | undefined): Date | null {
+  if (text == null) return null
+  if (text instanceof Date) return Number.isNaN(text.getTime()) ? null : text
+  const m = STORED.exec(text.trim())
+  if (!m) return null
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m
+  const ms = Math.floor(Number(`0.${frac || '0'}`) * 1000)
+  let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms)
+  if (zone && zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1
+    const digits = zone.slice(1).replace(':', '')
+    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000
+  }
+  return Number.isNaN(time) ? null : new Date(time)
+}
+
+/** Re-renders any accepted stored form in the canonical stored form (for display and sorting). */
+export function normalizeTimestamp(text: string | null | undefined): string | null {
+  const date = parseTimestamp(text)
+  return date ? formatTimestamp(date) : null
+}
+
+/** ISO-8601 with `Z`, for DTOs crossing the API. */
+export function toIsoTimestamp(text: string | Date | null | undefined): string | null {
+  const date = parseTimestamp(text)
+  return date ? date.toISOString() : null
+}
