@@ -1,0 +1,2 @@
+// The typed preload bridge arrives with the desktop app (issue #4); nothing is exposed yet.
+export {}
