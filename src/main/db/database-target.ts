@@ -32,13 +32,22 @@ export function parseDatabaseSpec(spec: string): DatabaseTarget {
       throw new AppFailure('InvalidInput', `database URL ${spec} is not of the form sqlite:///PATH`)
     }
     if (path === ':memory:') return { dialect: 'sqlite', file: ':memory:', memory: true }
-    return { dialect: 'sqlite', file: resolve(decodeURIComponent(path)), memory: false }
+    return { dialect: 'sqlite', file: resolve(decodePath(path)), memory: false }
   }
   if (scheme === 'postgres' || scheme === 'postgresql') return parsePostgresUrl(spec)
   throw new AppFailure(
     'InvalidInput',
     `unknown database URL scheme "${scheme}://" in ${redactUrl(spec)}: use a file path, sqlite:///PATH or postgresql://USER:PASSWORD@HOST/DB`,
   )
+}
+
+/** `%20` is an escape, but a lone `%` in a file name (`100%.db`) is just a character. */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
 }
 
 function parsePostgresUrl(spec: string): DatabaseTarget {
@@ -63,9 +72,10 @@ function parsePostgresUrl(spec: string): DatabaseTarget {
   }
 }
 
-/** A URL safe to print: the password is never shown. */
+/** A URL safe to print: the password is never shown, even when it holds an unescaped `@` or `/`. */
 export function redactUrl(spec: string): string {
-  return spec.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@')
+  // The password runs to the last `@` before any query or fragment; erring long hides more, never less.
+  return spec.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@?#]*):[^?#]*@/i, '$1:***@')
 }
 
 /** How a target is named in messages: file path, or host:port/database (never the password). */

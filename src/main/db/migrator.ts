@@ -49,12 +49,16 @@ export async function migrate(handle: DatabaseHandle, options: MigrateOptions = 
     const status = await readMigrationStatus(conn, handle.dialect, known)
     refuseNewer(handle, status)
     const todo = known.filter((m) => status.pending.includes(m.version) && (options.to === undefined || m.version <= options.to))
+    // Applied by this run before schema_migrations had its checksum column (004); summed once it has.
+    const unsummed: Migration[] = []
     for (const [index, migration] of todo.entries()) {
       if (options.signal?.aborted) throw new AppFailure('Cancelled', `migration cancelled before ${migration.version}; ${steps.length} applied`)
       options.onStep?.({ version: migration.version, description: migration.description, index, total: todo.length })
       const statements = await inTransaction(async (trx) => {
         const ran = await runStatements(trx, handle.dialect, migration.up(handle.dialect))
-        await record(trx, handle.dialect, migration, status.entries.some((e) => e.version === migration.version && e.state === 'missing-objects'))
+        const summed = await record(trx, handle.dialect, migration, status.entries.some((e) => e.version === migration.version && e.state === 'missing-objects'))
+        if (!summed) unsummed.push(migration)
+        else for (const earlier of unsummed.splice(0)) await recordChecksum(trx, earlier)
         return ran
       }).catch((error: unknown) => {
         throw new AppFailure(toAppError(error).code, `migration ${migration.version} (${migration.description}) failed and was rolled back: ${toAppError(error).message}`)
@@ -188,7 +192,8 @@ async function runStatements(trx: Kysely<Database>, dialect: Dialect, statements
   return ran
 }
 
-async function record(trx: Kysely<Database>, dialect: Dialect, migration: Migration, exists: boolean): Promise<void> {
+/** Records the migration as applied; returns whether its checksum could be stored too. */
+async function record(trx: Kysely<Database>, dialect: Dialect, migration: Migration, exists: boolean): Promise<boolean> {
   const checksum = (await hasColumn(trx, dialect, 'schema_migrations', 'checksum')) ? migrationChecksum(migration) : undefined
   const values = { description: migration.description, ...(checksum ? { checksum } : {}) }
   if (exists) {
@@ -196,6 +201,11 @@ async function record(trx: Kysely<Database>, dialect: Dialect, migration: Migrat
   } else {
     await trx.insertInto('schema_migrations').values({ version: migration.version, ...values }).execute()
   }
+  return checksum !== undefined
+}
+
+async function recordChecksum(trx: Kysely<Database>, migration: Migration): Promise<void> {
+  await trx.updateTable('schema_migrations').set({ checksum: migrationChecksum(migration) }).where('version', '=', migration.version).where('checksum', 'is', null).execute()
 }
 
 function sqlOf(statement: MigrationStatement): string {

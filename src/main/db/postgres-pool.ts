@@ -42,7 +42,8 @@ export function createPostgresPool(target: PostgresTarget, options: PostgresOpti
     max: options.max ?? 4,
     keepAlive: true,
     types,
-    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+    // UTC sessions: CURRENT_TIMESTAMP defaults then store UTC wall clock, as the SQLite files do.
+    options: `-c TimeZone=UTC${target.schema ? ` -c search_path=${target.schema}` : ''}`,
   })
   const label = describeTarget(target)
   pool.on('error', (error) => console.error(`momentum: idle connection to ${label} failed: ${error.message}`))

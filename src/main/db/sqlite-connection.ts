@@ -39,7 +39,7 @@ export function openSqliteFile(file: string, options: SqliteOpenOptions = {}): B
     throw toSqliteFailure(error, file)
   }
   try {
-    probe(db, state === 'database' && !memory && !options.readonly)
+    probe(db, file, state === 'database' && !memory && !options.readonly)
     configure(db, options.readonly ?? false, memory)
   } catch (error) {
     db.close()
@@ -49,11 +49,14 @@ export function openSqliteFile(file: string, options: SqliteOpenOptions = {}): B
 }
 
 /** A query that fails on non-databases; quick_check before we may write to a file we did not create. */
-function probe(db: BetterSqlite3.Database, checkPages: boolean): void {
+function probe(db: BetterSqlite3.Database, file: string, checkPages: boolean): void {
   db.prepare('SELECT count(*) FROM sqlite_master').get()
   if (!checkPages) return
   const rows = db.prepare('PRAGMA quick_check(1)').pluck().all() as string[]
-  if (rows[0] !== 'ok') throw new AppFailure('Damaged', `is damaged: quick_check reported "${rows[0] ?? 'no answer'}"`)
+  if (rows[0] === 'ok') return
+  // quick_check answers in several lines ("*** in database main ***" then the finding): keep one.
+  const finding = (rows[0] ?? 'no answer').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('***')).join('; ')
+  throw new AppFailure('Damaged', `${file} is damaged: quick_check reported "${finding || 'no answer'}"`)
 }
 
 function configure(db: BetterSqlite3.Database, readonly: boolean, memory: boolean): void {

@@ -2,7 +2,7 @@
  * Timestamps are stored as the original app wrote them: `YYYY-MM-DD HH:MM:SS.ffffff`, UTC wall
  * clock, no zone (SQLAlchemy's SQLite format). Reading accepts every format found in its files.
  */
-const STORED = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/
+const STORED = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/
 
 export function formatTimestamp(date: Date): string {
   const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
@@ -22,10 +22,14 @@ export function parseTimestamp(text: string | Date | null | undefined): Date | n
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m
   const ms = Math.floor(Number(`0.${frac || '0'}`) * 1000)
   let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms)
+  // Date.UTC rolls 2024-02-30 over to March 1st: such text is unreadable, not another day.
+  const check = new Date(time)
+  if (check.getUTCFullYear() !== Number(y) || check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null
+  if (check.getUTCHours() !== Number(h) || check.getUTCMinutes() !== Number(mi) || check.getUTCSeconds() !== Number(s)) return null
   if (zone && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1
     const digits = zone.slice(1).replace(':', '')
-    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000
+    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * 60_000
   }
   return Number.isNaN(time) ? null : new Date(time)
 }
