@@ -24,6 +24,7 @@ export default tseslint.config(
   },
   {
     files: ['migrations/**/*.ts'],
+    ignores: ['migrations/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/src/**'] }] },
   },
   {

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- the test drives the migrations through the app's runner and fixtures; the migrations themselves import nothing from src/ */
 import { sql } from 'kysely'
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'

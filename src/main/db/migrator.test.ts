@@ -230,6 +230,19 @@ describeEachDialect('migrate', (dialect) => {
     expect(status.entries.filter((e) => e.state === 'applied').map((e) => e.version)).toEqual(ALL.filter((v) => v !== '002'))
   })
 
+  it('refuses to migrate while an applied migration differs from this build, changing nothing', async () => {
+    const handle = await testDb(dialect, true)
+    await rollback(handle, { to: '005' })
+    await handle.db.updateTable('schema_migrations').set({ checksum: 'f'.repeat(64) }).where('version', '=', '002').execute()
+
+    const run = await migrate(handle)
+
+    expect(run.error).toMatchObject({ code: 'Conflict' })
+    expect(run.error!.message).toContain('002')
+    expect(run.steps).toEqual([])
+    expect(run.status.pending).toEqual(['006'])
+  })
+
   describe('cancellation', () => {
     it('stops between migrations and keeps those already applied', async () => {
       const handle = await testDb(dialect)

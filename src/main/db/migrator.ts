@@ -48,6 +48,7 @@ export async function migrate(handle: DatabaseHandle, options: MigrateOptions = 
   return withMigrationLock(handle, options.lockTimeoutMs, async (conn, inTransaction, steps) => {
     const status = await readMigrationStatus(conn, handle.dialect, known)
     refuseNewer(handle, status)
+    refuseChanged(handle, status)
     const todo = known.filter((m) => status.pending.includes(m.version) && (options.to === undefined || m.version <= options.to))
     // Applied by this run before schema_migrations had its checksum column (004); summed once it has.
     const unsummed: Migration[] = []
@@ -86,6 +87,16 @@ export async function rollback(handle: DatabaseHandle, options: { to?: string; l
       steps.push({ version: migration.version, description: migration.description, statements })
     }
   }, known)
+}
+
+// Validate before migrating (Flyway's validateOnMigrate): an applied migration that no longer
+// matches its file means this database and this build disagree about what the schema is.
+function refuseChanged(handle: DatabaseHandle, status: MigrationStatus): void {
+  if (status.changed.length === 0) return
+  throw new AppFailure(
+    'Conflict',
+    `${handle.label}: applied migrations ${status.changed.join(', ')} differ from this build's (checksum mismatch); nothing was migrated`,
+  )
 }
 
 function refuseNewer(handle: DatabaseHandle, status: MigrationStatus): void {
