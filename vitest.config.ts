@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['src/cli/test-global-setup.ts'],
     reporters: ['default', './scripts/dialect-count-reporter.ts'],
   },
 })

@@ -18,11 +18,11 @@ import { parseTimestamp } from './timestamps'
 const ALL = migrations.map((m) => m.version)
 
 const goodMigration: Migration = {
-  version: '007',
+  version: '900',
   description: 'Add a scratch table',
-  up: () => ['CREATE TABLE scratch_007 (id INTEGER PRIMARY KEY, note TEXT)', "INSERT INTO scratch_007 (id, note) VALUES (1, 'kept')"],
-  down: () => ['DROP TABLE scratch_007'],
-  provides: { tables: ['scratch_007'] },
+  up: () => ['CREATE TABLE scratch_900 (id INTEGER PRIMARY KEY, note TEXT)', "INSERT INTO scratch_900 (id, note) VALUES (1, 'kept')"],
+  down: () => ['DROP TABLE scratch_900'],
+  provides: { tables: ['scratch_900'] },
 }
 
 /** Changes schema and rows, then hits invalid SQL in its second-to-last statement. */
@@ -162,32 +162,32 @@ describeEachDialect('migrate', (dialect) => {
       await seedGame(handle)
       const before = await dumpDatabase(handle)
 
-      const run = await migrate(handle, {}, [...migrations, brokenMigration('007')])
+      const run = await migrate(handle, {}, [...migrations, brokenMigration('900')])
 
       expect(run.error).not.toBeNull()
-      expect(run.error!.message).toContain('migration 007 (Broken on purpose) failed and was rolled back')
+      expect(run.error!.message).toContain('migration 900 (Broken on purpose) failed and was rolled back')
       expect(run.error!.message).not.toContain('\n')
       expect(run.steps).toEqual([])
-      expect(run.status.pending).toEqual(['007'])
+      expect(run.status.pending).toEqual(['900'])
       expect(await dumpDatabase(handle)).toEqual(before)
     })
 
     it('keeps the migrations applied before it in the same run', async () => {
       const handle = await testDb(dialect, true)
       await seedGame(handle)
-      const known = [...migrations, goodMigration, brokenMigration('008')]
+      const known = [...migrations, goodMigration, brokenMigration('901')]
 
       const run = await migrate(handle, {}, known)
 
-      expect(run.steps.map((s) => s.version)).toEqual(['007'])
-      expect(run.error!.message).toContain('migration 008')
-      expect(await recordedVersions(handle)).toEqual([...ALL, '007'])
-      expect(await listTables(handle.db, dialect)).toContain('scratch_007')
-      expect(await listTables(handle.db, dialect)).not.toContain('broken_008')
+      expect(run.steps.map((s) => s.version)).toEqual(['900'])
+      expect(run.error!.message).toContain('migration 901')
+      expect(await recordedVersions(handle)).toEqual([...ALL, '900'])
+      expect(await listTables(handle.db, dialect)).toContain('scratch_900')
+      expect(await listTables(handle.db, dialect)).not.toContain('broken_901')
       expect(await handle.db.selectFrom('games').select('status').execute()).toEqual([{ status: 'Live' }])
       const status = await readMigrationStatus(handle.db, dialect, known)
-      expect(status.pending).toEqual(['008'])
-      expect(status.current).toBe('007')
+      expect(status.pending).toEqual(['901'])
+      expect(status.current).toBe('900')
     })
   })
 
@@ -240,7 +240,7 @@ describeEachDialect('migrate', (dialect) => {
     expect(run.error).toMatchObject({ code: 'Conflict' })
     expect(run.error!.message).toContain('002')
     expect(run.steps).toEqual([])
-    expect(run.status.pending).toEqual(['006'])
+    expect(run.status.pending).toEqual(ALL.filter((v) => v > '005'))
   })
 
   describe('cancellation', () => {
@@ -298,13 +298,19 @@ describeEachDialect('rollback', (dialect) => {
     const handle = await testDb(dialect, true)
     const run = await rollback(handle)
     expect(run.error).toBeNull()
-    expect(run.steps.map((s) => s.version)).toEqual(['006'])
-    expect(run.steps[0]!.statements).toContain('DROP INDEX IF EXISTS idx_tmi_game_algorithm')
-    expect(run.status.current).toBe('005')
-    expect(run.status.pending).toEqual(['006'])
+    expect(run.steps.map((s) => s.version)).toEqual([ALL.at(-1)])
+    expect(run.status.current).toBe(ALL.at(-2))
+    expect(run.status.pending).toEqual([ALL.at(-1)])
+    expect(await recordedVersions(handle)).toEqual(ALL.slice(0, -1))
+  })
+
+  it('runs the down statements of each rolled-back migration', async () => {
+    const handle = await testDb(dialect, true)
+    const run = await rollback(handle, { to: '005' })
+    expect(run.error).toBeNull()
+    expect(run.steps.find((s) => s.version === '006')!.statements).toContain('DROP INDEX IF EXISTS idx_tmi_game_algorithm')
     const columns = (await readDatabaseSchema(handle, ['tmi_calculations'])).columns.tmi_calculations!.map((c) => c.name)
     expect(columns).not.toContain('algorithm')
-    expect(await recordedVersions(handle)).toEqual(ALL.slice(0, -1))
   })
 
   it('rolls back every migration above --to, newest first', async () => {
@@ -312,7 +318,7 @@ describeEachDialect('rollback', (dialect) => {
     await seedGame(handle)
     const run = await rollback(handle, { to: '003' })
     expect(run.error).toBeNull()
-    expect(run.steps.map((s) => s.version)).toEqual(['006', '005', '004'])
+    expect(run.steps.map((s) => s.version)).toEqual(ALL.filter((v) => v > '003').reverse())
     expect(await recordedVersions(handle)).toEqual(['001', '002', '003'])
     // Down to the original schema, data intact.
     expect(await handle.db.selectFrom('events').select(['event_id', 'description']).execute()).toEqual([{ event_id: 'test_event_001', description: 'LeBron James makes 2-pt shot' }])

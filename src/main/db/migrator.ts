@@ -38,7 +38,9 @@ export interface MigrateOptions {
 
 const SCHEMA_MIGRATIONS_DDL =
   'CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)'
-const PG_LOCK_KEY = 7_236_555_100_001n
+/** The PostgreSQL advisory lock every schema change takes (migrate, rollback, reset). */
+export const MIGRATION_LOCK_KEY = 7_236_555_100_001n
+const PG_LOCK_KEY = MIGRATION_LOCK_KEY
 
 export async function migrate(handle: DatabaseHandle, options: MigrateOptions = {}, known: readonly Migration[] = registry): Promise<MigrationRun> {
   if (options.to !== undefined && !known.some((m) => m.version === options.to)) {
@@ -87,6 +89,27 @@ export async function rollback(handle: DatabaseHandle, options: { to?: string; l
       steps.push({ version: migration.version, description: migration.description, statements })
     }
   }, known)
+}
+
+/**
+ * Applies migrations inside a transaction the caller already holds (reset: drop and rebuild in one
+ * transaction). The first failure throws, naming the migration; the caller's transaction rolls back.
+ */
+export async function applyMigrationsIn(trx: Kysely<Database>, dialect: Dialect, todo: readonly Migration[]): Promise<MigrationStep[]> {
+  await sql.raw(SCHEMA_MIGRATIONS_DDL).execute(trx)
+  const steps: MigrationStep[] = []
+  const unsummed: Migration[] = []
+  for (const migration of todo) {
+    try {
+      const statements = await runStatements(trx, dialect, migration.up(dialect))
+      if (!(await record(trx, dialect, migration, false))) unsummed.push(migration)
+      else for (const earlier of unsummed.splice(0)) await recordChecksum(trx, earlier)
+      steps.push({ version: migration.version, description: migration.description, statements })
+    } catch (error) {
+      throw new AppFailure(toAppError(error).code, `migration ${migration.version} (${migration.description}) failed: ${toAppError(error).message}`)
+    }
+  }
+  return steps
 }
 
 // Validate before migrating (Flyway's validateOnMigrate): an applied migration that no longer

@@ -1,8 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
 import { AppFailure } from '../errors/app-failure'
+import { createDatabaseFile } from './sqlite-file-create'
 import { inspectDatabaseFile, isWritableFile } from './sqlite-file-check'
+import { refuseTruncatedDatabase } from './sqlite-truncation-check'
 import { toSqliteFailure } from './sqlite-errors'
 
 export interface SqliteOpenOptions {
@@ -26,12 +26,14 @@ export function openSqliteFile(file: string, options: SqliteOpenOptions = {}): B
   if (state === 'database' && !memory && !options.readonly && !isWritableFile(file)) {
     throw new AppFailure('ReadOnly', `${file} is read-only (no write permission); open it read-only or copy it`)
   }
-  if (state === 'missing') mkdirSync(dirname(file), { recursive: true })
+  if (state === 'database' && !memory) refuseTruncatedDatabase(file)
+  // Created atomically with its header: a second process must never see a zero-byte file here.
+  if (state === 'missing') createDatabaseFile(file, options.nativeBinding)
   let db: BetterSqlite3.Database
   try {
     db = new BetterSqlite3(file, {
       readonly: options.readonly ?? false,
-      fileMustExist: state === 'database',
+      fileMustExist: !memory,
       timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     })

@@ -20,7 +20,6 @@ export function inspectDatabaseFile(file: string): FileState {
   if (stat.isDirectory()) throw new AppFailure('NotADatabase', `${file} is a directory, not a database file`)
   if (!stat.isFile()) throw new AppFailure('NotADatabase', `${file} is not a regular file`)
   if (stat.size === 0) throw new AppFailure('NotADatabase', `${file} is empty (0 bytes): not a game database`)
-  if (stat.size < 100) throw new AppFailure('Damaged', `${file} is truncated (${stat.size} bytes): not a complete SQLite database`)
   const header = Buffer.alloc(16)
   const fd = openSync(file, 'r')
   try {
@@ -28,9 +27,11 @@ export function inspectDatabaseFile(file: string): FileState {
   } finally {
     closeSync(fd)
   }
-  if (header.toString('latin1') !== SQLITE_HEADER) {
+  const length = Math.min(stat.size, 16)
+  if (header.toString('latin1', 0, length) !== SQLITE_HEADER.slice(0, length)) {
     throw new AppFailure('NotADatabase', `${file} is not a SQLite database (its header is not "SQLite format 3")`)
   }
+  if (stat.size < 100) throw new AppFailure('Damaged', `${file} is truncated (${stat.size} bytes): not a complete SQLite database`)
   return 'database'
 }
 
