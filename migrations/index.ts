@@ -4,6 +4,7 @@ import { eventDescription } from './003_event_description'
 import { migrationChecksums } from './004_migration_checksums'
 import { eventGameOrder } from './005_event_game_order'
 import { tmiPosition } from './006_tmi_position'
+import { listIndexes } from './007_list_indexes'
 import type { Migration } from './migration-types'
 
 export type { Migration, MigrationDialect, MigrationStatement } from './migration-types'
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migrationChecksums,
   eventGameOrder,
   tmiPosition,
+  listIndexes,
 ]

@@ -1,0 +1,48 @@
+/**
+ * `npm run bench [-- --json] [--games N] [--events-per-game N] [--iterations N] [--pg-games N]`
+ * Ours beside the raw driver bound, measured on the same generated data in the same run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { generateBenchGames } from './bench-data'
+import { runPostgresBench } from './postgres-bench'
+import { printTable, type BenchResult } from './report'
+import { runSqliteBench } from './sqlite-bench'
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    games: { type: 'string', default: '2000' },
+    'events-per-game': { type: 'string', default: '500' },
+    iterations: { type: 'string', default: '200' },
+    'pg-games': { type: 'string', default: '200' },
+    'skip-postgres': { type: 'boolean', default: false },
+  },
+})
+
+const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`)
+const games = Number(values.games)
+const perGame = Number(values['events-per-game'])
+const iterations = Number(values.iterations)
+
+const results: BenchResult[] = []
+const dir = mkdtempSync(join(tmpdir(), 'momentum-bench-'))
+try {
+  log(`generating ${games} games x ${perGame} events`)
+  const data = [...generateBenchGames(games, perGame)]
+  results.push(...(await runSqliteBench({ dir, games: data, iterations, log })))
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
+  if (pgUrl && !values['skip-postgres']) {
+    // PostgreSQL's single-row bound is slow; a smaller slice of the same data keeps the run short.
+    results.push(...(await runPostgresBench({ url: pgUrl, games: data.slice(0, Number(values['pg-games'])), iterations, log })))
+  } else {
+    log('postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to include it)')
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+if (values.json) process.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`)
+else printTable(results)
