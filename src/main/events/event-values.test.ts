@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseClockSeconds } from './clock'
+import { parseClockSeconds } from '../../shared/domain/game-clock'
 import { isSameInstant, toStoredTimestamp } from './event-timestamp'
 
 describe('parseClockSeconds', () => {

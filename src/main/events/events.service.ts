@@ -5,7 +5,7 @@ import type { Database, EventRow, NewEvent } from '../db/schema'
 import { formatTimestamp, toIsoTimestamp } from '../db/timestamps'
 import { AppFailure } from '../errors/app-failure'
 import { findExistingGameIds } from '../games/games.repository'
-import { parseClockSeconds } from './clock'
+import { parseClockSeconds } from '../../shared/domain/game-clock'
 import { isSameInstant, toStoredTimestamp } from './event-timestamp'
 import { findEventsByIds, findEventsInGameOrder, insertNewEvents, LOOKUP_CHUNK, updateEvent } from './events.repository'
 

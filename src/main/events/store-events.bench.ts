@@ -15,7 +15,7 @@ import { parseDatabaseSpec } from '../db/database-target'
 import { migrate } from '../db/migrator'
 import { formatTimestamp } from '../db/timestamps'
 import { createOrUpdateGame } from '../games/games.service'
-import { parseClockSeconds } from './clock'
+import { parseClockSeconds } from '../../shared/domain/game-clock'
 import { storeEvents } from './events.service'
 
 const [eventCount = 1_000_000, gameCount = 2_000, rounds = 2] = process.argv.slice(2, 5).map(Number)
