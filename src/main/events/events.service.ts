@@ -29,6 +29,15 @@ async function read<T>(handle: DatabaseHandle, work: (db: Kysely<Database>) => P
  * belongs to another game (Conflict), since overwriting it would move an event between games.
  */
 export async function storeEvents(handle: DatabaseHandle, events: readonly NewGameEvent[]): Promise<StoreEventsResult> {
+  if (events.length === 0) return { stored: 0, unchanged: 0, updated: 0 }
+  return inWriteTransaction(handle, (trx) => storeEventsIn(trx, handle.sqlite, events))
+}
+
+/**
+ * storeEvents inside a write transaction the caller holds (an import stores its game row and its
+ * events atomically). `sqlite` is the handle's connection, for the prepared-statement insert path.
+ */
+export async function storeEventsIn(trx: Kysely<Database>, sqlite: DatabaseHandle['sqlite'], events: readonly NewGameEvent[]): Promise<StoreEventsResult> {
   // Where each id occurs last: only that occurrence is stored. Rows are built chunk by chunk so that
   // a million-event batch never holds a second million objects.
   const last = new Map<string, number>()
@@ -39,20 +48,18 @@ export async function storeEvents(handle: DatabaseHandle, events: readonly NewGa
   const result: StoreEventsResult = { stored: 0, unchanged: 0, updated: 0 }
   if (events.length === 0) return result
   const now = formatTimestamp(new Date())
-  return inWriteTransaction(handle, async (trx) => {
-    await requireGames(trx, events)
-    for (let start = 0; start < events.length; start += STORE_CHUNK) {
-      const batch: Array<{ event: NewGameEvent; row: NewEvent }> = []
-      for (let index = start; index < Math.min(start + STORE_CHUNK, events.length); index++) {
-        const event = events[index]!
-        if (last.get(event.eventId) === index) batch.push({ event, row: toEventRow(event, now) })
-      }
-      const known = new Set((await insertNewEvents(trx, batch.map((b) => b.row), handle.sqlite)).map((row) => row.event_id))
-      result.stored += batch.length - known.size
-      if (known.size > 0) await reconcileKnown(trx, batch.filter((b) => known.has(b.row.event_id)), result)
+  await requireGames(trx, events)
+  for (let start = 0; start < events.length; start += STORE_CHUNK) {
+    const batch: Array<{ event: NewGameEvent; row: NewEvent }> = []
+    for (let index = start; index < Math.min(start + STORE_CHUNK, events.length); index++) {
+      const event = events[index]!
+      if (last.get(event.eventId) === index) batch.push({ event, row: toEventRow(event, now) })
     }
-    return result
-  })
+    const known = new Set((await insertNewEvents(trx, batch.map((b) => b.row), sqlite)).map((row) => row.event_id))
+    result.stored += batch.length - known.size
+    if (known.size > 0) await reconcileKnown(trx, batch.filter((b) => known.has(b.row.event_id)), result)
+  }
+  return result
 }
 
 /** Known events: the same content counts as unchanged, other content is written over the stored row. */

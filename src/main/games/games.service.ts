@@ -23,18 +23,22 @@ async function read<T>(handle: DatabaseHandle, work: (db: Kysely<Database>) => P
 /** Creates the game, or brings teams, date and status up to date (the original updated status only). */
 export async function createOrUpdateGame(handle: DatabaseHandle, info: GameInfo): Promise<'created' | 'updated' | 'unchanged'> {
   if (!info.gameId) throw new AppFailure('InvalidInput', 'a game needs a game id')
-  return inWriteTransaction(handle, async (trx) => {
-    const row = await findGameById(trx, info.gameId)
-    const fields = { home_team: info.homeTeam, away_team: info.awayTeam, game_date: info.gameDate, status: info.status }
-    if (!row) {
-      await insertGame(trx, { game_id: info.gameId, ...fields, created_at: formatTimestamp(new Date()) })
-      return 'created'
-    }
-    const same = row.home_team === info.homeTeam && row.away_team === info.awayTeam && row.game_date === info.gameDate && row.status === info.status
-    if (same) return 'unchanged'
-    await updateGame(trx, info.gameId, fields)
-    return 'updated'
-  })
+  return inWriteTransaction(handle, (trx) => createOrUpdateGameIn(trx, info))
+}
+
+/** createOrUpdateGame inside a write transaction the caller holds. */
+export async function createOrUpdateGameIn(trx: Kysely<Database>, info: GameInfo): Promise<'created' | 'updated' | 'unchanged'> {
+  if (!info.gameId) throw new AppFailure('InvalidInput', 'a game needs a game id')
+  const row = await findGameById(trx, info.gameId)
+  const fields = { home_team: info.homeTeam, away_team: info.awayTeam, game_date: info.gameDate, status: info.status }
+  if (!row) {
+    await insertGame(trx, { game_id: info.gameId, ...fields, created_at: formatTimestamp(new Date()) })
+    return 'created'
+  }
+  const same = row.home_team === info.homeTeam && row.away_team === info.awayTeam && row.game_date === info.gameDate && row.status === info.status
+  if (same) return 'unchanged'
+  await updateGame(trx, info.gameId, fields)
+  return 'updated'
 }
 
 export async function getGame(handle: DatabaseHandle, gameId: string): Promise<GameInfo & { createdAt: string | null }> {
