@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely'
 import type pg from 'pg'
 import { isAppFailure } from '../errors/app-failure'
 import { describeTarget, type DatabaseTarget } from './database-target'
@@ -29,7 +29,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   const label = describeTarget(target)
   if (target.dialect === 'sqlite') {
     const sqlite = openSqliteFile(target.file, options)
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
     return { db, dialect: 'sqlite', target, label, readonly: options.readonly ?? false, sqlite, pool: null, close: () => db.destroy() }
   }
   const pool = createPostgresPool(target, options.postgres)
@@ -41,6 +41,26 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { db, dialect: 'postgres', target, label, readonly: options.readonly ?? false, sqlite: null, pool, close: () => db.destroy() }
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing the games-list query costs more than
+ * running it. Statements are reused per SQL text (Kysely serialises use of the one connection).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text)
+      if (!statement) {
+        if (cache.size >= 500) cache.clear()
+        statement = sqlite.prepare(text)
+        cache.set(text, statement)
+      }
+      return statement as unknown as ReturnType<SqliteDatabase['prepare']>
+    },
+  }
 }
 
 /** Maps a driver error to one clear line naming the file or server. */

@@ -41,7 +41,11 @@ export function normalizeTimestamp(text: string | null | undefined): string | nu
 }
 
 /** ISO-8601 with `Z`, for DTOs crossing the API. */
+const CANONICAL = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/
+
 export function toIsoTimestamp(text: string | Date | null | undefined): string | null {
+  // Rows we wrote are already valid UTC text: reshape it without building a Date per row.
+  if (typeof text === 'string' && CANONICAL.test(text)) return `${text.slice(0, 10)}T${text.slice(11, 23)}Z`
   const date = parseTimestamp(text)
   return date ? date.toISOString() : null
 }

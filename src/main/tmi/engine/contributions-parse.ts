@@ -123,6 +123,8 @@ class Reader {
 /** Feature contributions from stored text; {} for null, empty or unreadable text. */
 export function parseContributions(text: string | null): Record<string, number> {
   if (text === null || text.trim() === '') return {}
+  const fast = parseJsonNumbers(text)
+  if (fast !== null) return fast
   let parsed: Value
   try {
     parsed = new Reader(text).document()
@@ -133,4 +135,21 @@ export function parseContributions(text: string | null): Record<string, number> 
   const numbers: [string, number][] = []
   for (const [name, value] of parsed) if (typeof value === 'number') numbers.push([name, value])
   return Object.fromEntries(numbers)
+}
+
+/**
+ * The common case, plain JSON of numbers, through the native parser (reading TMI history maps
+ * thousands of rows). Null sends anything else (Python repr, NaN, nesting) to the full reader.
+ */
+function parseJsonNumbers(text: string): Record<string, number> | null {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return null
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
+  const entries = Object.entries(value)
+  for (const [, item] of entries) if (typeof item !== 'number') return null
+  return Object.fromEntries(entries) as Record<string, number> // fromEntries keeps __proto__ an own key
 }
