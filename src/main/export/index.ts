@@ -1,0 +1,6 @@
+export { exportTmi, type TmiExportOptions, type ContributionsMode } from './tmi-export.service'
+export { exportEvents, type EventsExportOptions, EVENT_COLUMNS } from './events-export.service'
+export { exportGames, type GamesExportOptions, GAME_COLUMNS } from './games-export.service'
+export { exportToFile, STDOUT_PATH, type ExportFileOptions } from './export-file'
+export type { CsvWriteOptions, ExportResult, GameDateRange } from './export-options'
+export type { CsvDelimiter } from './csv-encoder'
