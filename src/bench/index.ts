@@ -10,6 +10,7 @@ import { generateBenchGames } from './bench-data'
 import { runPostgresBench } from './postgres-bench'
 import { printTable, type BenchResult } from './report'
 import { runSqliteBench } from './sqlite-bench'
+import { runExportChild } from './export-child'
 
 const { values } = parseArgs({
   options: {
@@ -19,8 +20,16 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '200' },
     'pg-games': { type: 'string', default: '200' },
     'skip-postgres': { type: 'boolean', default: false },
+    'child-export': { type: 'string' },
+    db: { type: 'string' },
+    out: { type: 'string' },
   },
 })
+
+if (values['child-export']) {
+  await runExportChild(values['child-export'], values.db!, values.out!)
+  process.exit(0)
+}
 
 const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`)
 const games = Number(values.games)
@@ -32,7 +41,7 @@ const dir = mkdtempSync(join(tmpdir(), 'momentum-bench-'))
 try {
   log(`generating ${games} games x ${perGame} events`)
   const data = [...generateBenchGames(games, perGame)]
-  results.push(...(await runSqliteBench({ dir, games: data, iterations, log })))
+  results.push(...(await runSqliteBench({ dir, games: data, iterations, log, benchScript: process.argv[1]! })))
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
   if (pgUrl && !values['skip-postgres']) {
     // PostgreSQL's single-row bound is slow; a smaller slice of the same data keeps the run short.

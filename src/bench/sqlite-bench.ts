@@ -11,16 +11,19 @@ import { EVENT_COLUMNS } from './raw-queries'
 import { throughputResult, type BenchResult } from './report'
 import { runQueryWorkloads } from './query-workloads'
 import { trackPeakRss } from './timing'
+import { benchExport, benchImport, benchTmiCompute } from './data-workloads'
 
 export interface SqliteBenchOptions {
   dir: string
   games: BenchGame[]
   iterations: number
   log: (line: string) => void
+  /** This script, run again as a child for the export workload. */
+  benchScript: string
 }
 
 /** Ingest and query figures on SQLite, each beside the raw better-sqlite3 bound on the same data. */
-export async function runSqliteBench({ dir, games, iterations, log }: SqliteBenchOptions): Promise<BenchResult[]> {
+export async function runSqliteBench({ dir, games, iterations, log, benchScript }: SqliteBenchOptions): Promise<BenchResult[]> {
   const ours = await openMigrated(`${dir}/ours.db`)
   const bound = await openMigrated(`${dir}/bound.db`)
   const eventCount = games.reduce((n, g) => n + g.events.length, 0)
@@ -50,7 +53,13 @@ export async function runSqliteBench({ dir, games, iterations, log }: SqliteBenc
         for (const query of queries) prepared(ours.sqlite!, query.sql).all(...(query.parameters as unknown[]))
       },
     })
-    return [ingest, ...queries]
+    log('sqlite: exporting every TMI row (child processes: ours, then iterate() joining lines)')
+    const exported = benchExport(benchScript, `${dir}/ours.db`, dir)
+    log('sqlite: computing TMI for every game (ours: computeAllTmi; bound: raw read + engine + raw insert)')
+    const tmi = await benchTmiCompute(bound, ours.sqlite!)
+    log('sqlite: importing the three real NBA games')
+    const imported = await benchImport((name) => openMigrated(`${dir}/${name}`), 5)
+    return [ingest, ...queries, imported, tmi, exported]
   } finally {
     await ours.close()
     await bound.close()
@@ -103,7 +112,7 @@ function insertGamesRaw(db: BetterSqlite3.Database, games: BenchGame[]): void {
   })()
 }
 
-/** 100 TMI rows per team per game, written raw: setup for the history and games-list queries. */
+/** 250 TMI rows per team per game (1,000,000 for 2,000 games), written raw: setup for history, list and export. */
 function seedTmiRaw(db: BetterSqlite3.Database, games: BenchGame[]): void {
   const insert = db.prepare(
     'INSERT INTO tmi_calculations (game_id, team_tricode, tmi_value, feature_contributions, prediction_probability, confidence_score, rolling_window_size, calculated_at, possession_number, algorithm) VALUES (?, ?, ?, ?, 0.5, 1.0, 5, ?, ?, ?)',
@@ -111,7 +120,7 @@ function seedTmiRaw(db: BetterSqlite3.Database, games: BenchGame[]): void {
   const base = Date.UTC(2025, 0, 1)
   db.transaction(() => {
     for (const { info } of games) {
-      for (let p = 1; p <= 200; p++) {
+      for (let p = 1; p <= 500; p++) {
         const team = p % 2 ? info.homeTeam : info.awayTeam
         const tmi = Math.sin(p / 7) * 0.5
         insert.run(info.gameId, team, tmi, `{"points_scored": ${tmi}}`, formatTimestamp(new Date(base + p * 1000)), p, 'momentum-2')
