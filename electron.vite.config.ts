@@ -9,7 +9,10 @@ export default defineConfig({
     resolve: { alias: { '@shared': shared } },
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        // job-worker.js must sit beside index.js: main resolves it relative to the running bundle.
+        input: { index: resolve(import.meta.dirname, 'src/main/index.ts'), 'job-worker': resolve(import.meta.dirname, 'src/main/jobs/job-worker.ts') },
+      },
     },
   },
   preload: {
@@ -19,7 +22,7 @@ export default defineConfig({
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
         external: ['electron'],
       },
     },

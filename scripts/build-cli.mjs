@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path'
 const root = resolve(import.meta.dirname, '..')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
-const entryPoints = { momentum: 'src/cli/index.ts' }
+// job-worker: the worker thread `momentum serve` runs jobs in (resolved beside momentum.js at run time).
+const entryPoints = { momentum: 'src/cli/index.ts', 'job-worker': 'src/main/jobs/job-worker.ts' }
 if (existsSync(join(root, 'src/bench/index.ts'))) entryPoints.bench = 'src/bench/index.ts'
 
 const started = Date.now()

@@ -11,6 +11,7 @@ import { runPostgresBench } from './postgres-bench'
 import { printTable, type BenchResult } from './report'
 import { runSqliteBench } from './sqlite-bench'
 import { runExportChild } from './export-child'
+import { runUiEventLoopStall } from './ui-event-loop-stall'
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '200' },
     'pg-games': { type: 'string', default: '200' },
     'skip-postgres': { type: 'boolean', default: false },
+    'ui-events': { type: 'string', default: '1000000' },
+    'skip-ui-stall': { type: 'boolean', default: false },
     'child-export': { type: 'string' },
     db: { type: 'string' },
     out: { type: 'string' },
@@ -42,6 +45,10 @@ try {
   log(`generating ${games} games x ${perGame} events`)
   const data = [...generateBenchGames(games, perGame)]
   results.push(...(await runSqliteBench({ dir, games: data, iterations, log, benchScript: process.argv[1]! })))
+  if (!values['skip-ui-stall']) {
+    const workerPath = join(import.meta.dirname, 'job-worker.js')
+    results.push(...(await runUiEventLoopStall({ dir, events: Number(values['ui-events']), actionsPerGame: 500, workerPath, log })))
+  }
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
   if (pgUrl && !values['skip-postgres']) {
     // PostgreSQL's single-row bound is slow; a smaller slice of the same data keeps the run short.

@@ -2,12 +2,18 @@ import { Command, CommanderError } from 'commander'
 import { registerBackup } from './commands/backup'
 import { registerCleanup } from './commands/cleanup'
 import { registerCreate } from './commands/create'
+import { registerDemo } from './commands/demo'
 import { registerDrop } from './commands/drop'
+import { registerExport } from './commands/export'
+import { registerFetch } from './commands/fetch'
 import { registerHealth } from './commands/health'
+import { registerImport } from './commands/import'
 import { registerMigrate } from './commands/migrate'
 import { registerReset } from './commands/reset'
 import { registerRollback } from './commands/rollback'
+import { registerServe } from './commands/serve'
 import { registerStatus } from './commands/status'
+import { registerTmi } from './commands/tmi'
 import { oneLine } from './output'
 import { commandRunner, type CliState, type RegisterCommand } from './run-command'
 
@@ -24,6 +30,12 @@ const COMMANDS: RegisterCommand[] = [
   registerReset,
   registerCleanup,
   registerBackup,
+  registerServe,
+  registerImport,
+  registerFetch,
+  registerTmi,
+  registerDemo,
+  registerExport,
 ]
 
 /** Runs one `momentum` invocation and returns its exit code: 0 success, 1 failure, 2 usage error. */

@@ -1,0 +1,175 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Result } from '../../shared/api/result'
+import type { JobFinished, JobStarted } from '../../shared/domain/admin'
+import { parseDatabaseSpec } from '../db/database-target'
+import { createTestDb, describeEachDialect, type TestDb } from '../db/test-db'
+import { fixturePath } from '../import/nba-test-fixtures'
+import { CONTENT_SECURITY_POLICY } from './http-security'
+import { callApi, collectEvents, rawRequest } from './http-test-client'
+import { BUILT_WORKER } from './ipc-test-context'
+import { startServeApp, type ServeApp } from './serve-app'
+
+const INDEX_HTML = '<!doctype html><title>MomentumML</title>'
+
+function staticFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'momentum-static-'))
+  mkdirSync(join(dir, 'renderer', 'assets'), { recursive: true })
+  writeFileSync(join(dir, 'renderer', 'index.html'), INDEX_HTML)
+  writeFileSync(join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(dir, 'secret.txt'), 'not for the browser')
+  symlinkSync(join(dir, 'secret.txt'), join(dir, 'renderer', 'assets', 'link.js'))
+  return dir
+}
+
+async function serve(testDb: TestDb, dir: string, token: string | null = null): Promise<ServeApp> {
+  return startServeApp({ target: parseDatabaseSpec(testDb.spec), isDefaultTarget: false, host: '127.0.0.1', port: 0, token, staticDir: join(dir, 'renderer'), workerPath: BUILT_WORKER, recentFile: null, maxUploadBytes: 4 * 1024 * 1024, log: () => undefined })
+}
+
+describeEachDialect('momentum serve over HTTP', (dialect) => {
+  let testDb: TestDb
+  let dir: string
+  let app: ServeApp
+
+  beforeAll(async () => {
+    testDb = await createTestDb(dialect)
+    dir = staticFolder()
+    app = await serve(testDb, dir)
+  })
+  afterAll(async () => {
+    await app.close()
+    await testDb.cleanup()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('binds loopback on the port it was given (0 = any) and answers a call with a Result', async () => {
+    expect(app.url).toBe(`http://127.0.0.1:${app.port}/`)
+    const response = await callApi(app.port, 'db:current', {})
+    expect(response.status).toBe(200)
+    expect(response.json<Result<{ dialect: string }>>()).toMatchObject({ ok: true, value: { dialect } })
+  })
+
+  it.each([
+    ['games:get', { gameId: 7 }],
+    ['games:list', { limit: 0 }],
+    ['db:current', { extra: true }],
+    ['nope:never', {}],
+  ])('answers bad input to %s with 400 and InvalidInput', async (channel, input) => {
+    const response = await callApi(app.port, channel, input)
+    expect(response.status).toBe(400)
+    expect(response.json()).toMatchObject({ ok: false, error: { code: 'InvalidInput' } })
+  })
+
+  it('refuses bodies that are not JSON, and non-JSON content types', async () => {
+    expect((await rawRequest(app.port, '/api/call/db:current', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' })).status).toBe(400)
+    expect((await rawRequest(app.port, '/api/call/admin:drop', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"confirm":"DROP"}' })).status).toBe(415)
+    expect((await callApi(app.port, 'games:get', { gameId: 'missing' })).status).toBe(404)
+  })
+
+  it('serves the health report JSON', async () => {
+    const response = await rawRequest(app.port, '/api/health')
+    expect(response.status).toBe(200)
+    expect(response.json()).toMatchObject({ ok: true, dialect, pendingMigrations: [] })
+  })
+
+  it('pushes job progress and the finished job over server-sent events', async () => {
+    let jobId = ''
+    const stream = collectEvents(app.port, (events) => events.some((e) => e.event === 'job:finished' && (e.data as JobFinished).jobId === jobId))
+    await stream.opened
+    const started = (await callApi(app.port, 'demo:fill', { games: 3, seed: 11 })).json<Result<JobStarted>>()
+    if (!started.ok) throw new Error(started.error.message)
+    jobId = started.value.jobId
+    const events = await stream.done
+    expect(events.some((e) => e.event === 'job:progress' && (e.data as { jobId: string }).jobId === jobId)).toBe(true)
+    expect(events.find((e) => e.event === 'job:finished')?.data).toMatchObject({ jobId, ok: true, kind: 'demo' })
+    expect(events.some((e) => e.event === 'db:changed')).toBe(true)
+  })
+
+  it('imports an uploaded file and hands an export back as a download', async () => {
+    const upload = await rawRequest(app.port, '/api/uploads', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('../../0022400718 game.json') }, body: readFileSync(fixturePath('0022400718')) })
+    const { fileId } = upload.json<{ ok: true; value: { fileId: string } }>().value
+    const job = (await callApi(app.port, 'import:files', { fileIds: [fileId] })).json<{ value: JobStarted }>().value
+    await expect(app.services.jobs.whenFinished(job.jobId)).resolves.toMatchObject({ ok: true })
+    const exported = (await callApi(app.port, 'export:tmi', { gameId: '0022400718' })).json<{ value: JobStarted }>().value
+    const finished = await app.services.jobs.whenFinished(exported.jobId)
+    expect(finished).toMatchObject({ ok: true, download: expect.stringMatching(/^\/api\/downloads\/[0-9a-f-]{36}$/) })
+    const download = await rawRequest(app.port, finished!.download!)
+    expect(download.status).toBe(200)
+    expect(download.headers['content-disposition']).toBe('attachment; filename="tmi-0022400718.csv"')
+    expect(download.text.split('\n').length).toBeGreaterThan(10)
+    expect((await rawRequest(app.port, '/api/downloads/00000000-0000-0000-0000-000000000000')).status).toBe(404)
+  })
+
+  it('refuses an upload over the size cap', async () => {
+    const response = await rawRequest(app.port, '/api/uploads', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'big.json' }, body: Buffer.alloc(5 * 1024 * 1024) })
+    expect(response.status).toBe(413)
+  })
+
+  it('serves the built renderer with the CSP header', async () => {
+    for (const path of ['/', '/assets/app.js', '/games/0022400718']) {
+      const response = await rawRequest(app.port, path)
+      expect(response.status, path).toBe(200)
+      expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+      expect(response.headers['x-content-type-options']).toBe('nosniff')
+    }
+    expect((await rawRequest(app.port, '/missing.js')).status).toBe(404)
+  })
+
+  it.each(['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%5c..%5csecret.txt', '/assets/link.js', '/%00index.html'])('never serves a file outside the renderer folder for %s', async (path) => {
+    const response = await rawRequest(app.port, path)
+    // Either refused, or (when URL parsing folds the dots back inside) the app page itself.
+    if (response.status === 200) expect(response.text).toBe(INDEX_HTML)
+    else expect([403, 404]).toContain(response.status)
+    expect(response.text).not.toContain('not for the browser')
+  })
+
+  it('refuses calls from another origin and Host headers of other names (DNS rebinding)', async () => {
+    expect((await callApi(app.port, 'db:current', {}, { origin: 'https://evil.example' })).status).toBe(403)
+    expect((await callApi(app.port, 'db:current', {}, { host: `evil.example:${app.port}` })).status).toBe(403)
+    expect((await callApi(app.port, 'db:current', {}, { origin: `http://127.0.0.1:${app.port}` })).status).toBe(200)
+  })
+})
+
+describe('momentum serve with a token', () => {
+  const token = 'correct-horse-battery-staple'
+  let testDb: TestDb
+  let dir: string
+  let app: ServeApp
+
+  beforeAll(async () => {
+    testDb = await createTestDb('sqlite')
+    dir = staticFolder()
+    app = await serve(testDb, dir, token)
+  })
+  afterAll(async () => {
+    await app.close()
+    await testDb.cleanup()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('refuses a non-loopback host without a token', async () => {
+    await expect(startServeApp({ target: parseDatabaseSpec(testDb.spec), isDefaultTarget: false, host: '0.0.0.0', port: 0, token: null, staticDir: dir, workerPath: BUILT_WORKER, recentFile: null })).rejects.toThrow(/needs a token/)
+  })
+
+  it('answers 401 to API calls and events without the bearer token or cookie', async () => {
+    expect((await callApi(app.port, 'db:current', {})).status).toBe(401)
+    expect((await callApi(app.port, 'db:current', {}, { authorization: 'Bearer wrong-token' })).status).toBe(401)
+    expect((await rawRequest(app.port, '/api/events')).status).toBe(401)
+    expect((await rawRequest(app.port, '/api/health')).status).toBe(401)
+    expect((await callApi(app.port, 'db:current', {}, { authorization: `Bearer ${token}` })).status).toBe(200)
+  })
+
+  it('sets an HttpOnly, SameSite=Strict cookie once /?token= is visited, and accepts it', async () => {
+    expect((await rawRequest(app.port, '/?token=wrong')).status).toBe(401)
+    const visit = await rawRequest(app.port, `/?token=${token}`)
+    expect(visit.status).toBe(303)
+    expect(visit.headers.location).toBe('/')
+    const cookie = visit.headers['set-cookie']![0]!
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    const response = await callApi(app.port, 'db:current', {}, { cookie: cookie.split(';')[0]! })
+    expect(response.status).toBe(200)
+  })
+})

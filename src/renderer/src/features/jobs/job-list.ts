@@ -1,0 +1,67 @@
+import type { JobFinished, JobKind, JobProgress, JobStarted } from '@shared/domain/admin'
+
+export type JobState = 'running' | 'succeeded' | 'failed'
+
+export interface JobView {
+  jobId: string
+  kind: JobKind
+  label: string
+  state: JobState
+  done: number
+  total: number | null
+  message: string
+  download: string | null
+  /** Started from this window (serve broadcasts every client's jobs). */
+  startedHere: boolean
+}
+
+const KIND_LABELS: Record<JobKind, string> = {
+  import: 'Import',
+  export: 'Export',
+  tmi: 'TMI computation',
+  cleanup: 'Cleanup',
+  migrate: 'Migration',
+  backup: 'Backup',
+  demo: 'Sample data',
+}
+
+export function kindLabel(kind: JobKind): string {
+  return KIND_LABELS[kind]
+}
+
+/** Keeps the newest finished jobs; running ones always stay. */
+const FINISHED_KEPT = 5
+
+export function addStartedJob(jobs: readonly JobView[], started: JobStarted, label: string): JobView[] {
+  const existing = jobs.find((job) => job.jobId === started.jobId)
+  if (existing) return jobs.map((job) => (job === existing ? { ...job, label, startedHere: true } : job))
+  return [...jobs, { jobId: started.jobId, kind: started.kind, label, state: 'running', done: 0, total: null, message: 'Starting…', download: null, startedHere: true }]
+}
+
+export function applyProgress(jobs: readonly JobView[], progress: JobProgress): JobView[] {
+  const existing = jobs.find((job) => job.jobId === progress.jobId)
+  if (existing?.state !== undefined && existing.state !== 'running') return [...jobs]
+  const update = { done: progress.done, total: progress.total, message: progress.message }
+  if (existing) return jobs.map((job) => (job === existing ? { ...job, ...update } : job))
+  return [...jobs, { jobId: progress.jobId, kind: progress.kind, label: kindLabel(progress.kind), state: 'running', download: null, startedHere: false, ...update }]
+}
+
+export function applyFinished(jobs: readonly JobView[], finished: JobFinished): JobView[] {
+  const existing = jobs.find((job) => job.jobId === finished.jobId)
+  const base: JobView = existing ?? { jobId: finished.jobId, kind: finished.kind, label: kindLabel(finished.kind), done: 0, total: null, startedHere: false, state: 'running', message: '', download: null }
+  const done: JobView = { ...base, state: finished.ok ? 'succeeded' : 'failed', message: finished.message, download: finished.download, done: base.total ?? base.done }
+  const others = jobs.filter((job) => job.jobId !== finished.jobId)
+  const finishedOthers = others.filter((job) => job.state !== 'running')
+  const dropped = new Set(finishedOthers.slice(0, Math.max(0, finishedOthers.length - (FINISHED_KEPT - 1))))
+  return [...others.filter((job) => !dropped.has(job)), done]
+}
+
+export function dismissFinished(jobs: readonly JobView[], jobId: string): JobView[] {
+  return jobs.filter((job) => job.jobId !== jobId || job.state === 'running')
+}
+
+/** 0–1 when the total is known, null for an indeterminate bar. */
+export function jobFraction(job: Pick<JobView, 'done' | 'total'>): number | null {
+  if (job.total === null || job.total <= 0) return null
+  return Math.min(1, Math.max(0, job.done / job.total))
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { nearestPlayIndex } from './nearest-play'
+
+describe('nearestPlayIndex', () => {
+  const elapsed = [0, 10, null, 30, 30, 95]
+
+  it('returns the play nearest in game time', () => {
+    expect(nearestPlayIndex(elapsed, 12)).toBe(1)
+    expect(nearestPlayIndex(elapsed, 80)).toBe(5)
+    expect(nearestPlayIndex(elapsed, 500)).toBe(5)
+  })
+
+  it('returns the first of equally near plays and skips plays without a time', () => {
+    expect(nearestPlayIndex(elapsed, 30)).toBe(3)
+    expect(nearestPlayIndex(elapsed, 20)).toBe(1)
+  })
+
+  it('prefers the exact play when it is listed', () => {
+    expect(nearestPlayIndex(elapsed, 30, ['a', 'b', 'c', 'd', 'e', 'f'], 'e')).toBe(4)
+    expect(nearestPlayIndex(elapsed, 30, ['a', 'b', 'c', 'd', 'e', 'f'], 'zz')).toBe(3)
+  })
+
+  it('returns -1 when no play has a time', () => {
+    expect(nearestPlayIndex([null, null], 3)).toBe(-1)
+    expect(nearestPlayIndex([], 3)).toBe(-1)
+  })
+})

@@ -1,0 +1,79 @@
+import type { MainEventName } from '@shared/api/events'
+import type { Result } from '@shared/api/result'
+import { failure, isResult, messageOf, toResult, type Transport } from './transport'
+
+export interface HttpTransportDeps {
+  fetch: typeof fetch
+  openEvents: (url: string) => EventSource
+}
+
+export interface HttpTransport extends Transport {
+  /** `momentum serve` only: sends one file's bytes, returning the id import:files takes. */
+  upload(file: Blob & { name: string }): Promise<Result<{ fileId: string }>>
+}
+
+const defaultDeps = (): HttpTransportDeps => ({
+  fetch: (input, init) => globalThis.fetch(input, init),
+  openEvents: (url) => new EventSource(url),
+})
+
+/** Calls go to POST /api/call/<channel>; pushes come from one shared EventSource on /api/events. */
+export function createHttpTransport(deps: HttpTransportDeps = defaultDeps()): HttpTransport {
+  let source: EventSource | null = null
+  const listeners = new Map<MainEventName, Set<(payload: never) => void>>()
+
+  function events(): EventSource {
+    source ??= deps.openEvents('/api/events')
+    return source
+  }
+
+  function dispatch(event: MainEventName, message: MessageEvent<string>): void {
+    let payload: never
+    try {
+      payload = JSON.parse(message.data) as never
+    } catch {
+      console.warn(`ignored a ${event} event whose data is not JSON`)
+      return
+    }
+    for (const listener of [...(listeners.get(event) ?? [])]) listener(payload)
+  }
+
+  return {
+    kind: 'http',
+    invoke: (channel, input) => post(deps.fetch, `/api/call/${channel}`, JSON.stringify(input ?? {}), { 'Content-Type': 'application/json' }),
+    on(event, listener) {
+      let set = listeners.get(event)
+      if (!set) {
+        set = new Set()
+        listeners.set(event, set)
+        events().addEventListener(event, (message) => dispatch(event, message as MessageEvent<string>))
+      }
+      const entry = listener as (payload: never) => void
+      set.add(entry)
+      return () => set.delete(entry)
+    },
+    upload: (file) =>
+      post(deps.fetch, '/api/uploads', file, {
+        'Content-Type': 'application/octet-stream',
+        // Header values must be Latin-1, so the name travels percent-encoded.
+        'X-File-Name': encodeURIComponent(file.name),
+      }) as Promise<Result<{ fileId: string }>>,
+  }
+}
+
+async function post(fetchFn: typeof fetch, url: string, body: BodyInit, headers: Record<string, string>): Promise<Result<unknown>> {
+  let response: Response
+  try {
+    response = await fetchFn(url, { method: 'POST', credentials: 'same-origin', headers, body })
+  } catch (error) {
+    return failure('Unreachable', `cannot reach the server: ${messageOf(error)}`)
+  }
+  let json: unknown
+  try {
+    json = await response.json()
+  } catch {
+    return failure('Internal', `the server answered ${response.status} ${response.statusText} without a result`)
+  }
+  if (!response.ok && !isResult(json)) return failure('Internal', `the server answered ${response.status} ${response.statusText}`)
+  return toResult(json)
+}
