@@ -1,42 +1,16 @@
-export const REGULATION_PERIOD_SECONDS = 720
-export const OVERTIME_PERIOD_SECONDS = 300
-export const REGULATION_PERIODS = 4
+import {
+  elapsedSeconds as elapsedFromClockSeconds,
+  parseClockSeconds,
+  periodLengthSeconds,
+  periodStartSeconds,
+  REGULATION_PERIODS,
+} from '@shared/domain/game-clock'
 
-const COLON_CLOCK = /^(\d{1,3}):(\d{1,2}(?:\.\d*)?)$/
-const ISO_CLOCK = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i
-const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/
-
-/** Seconds left in the period from `11:45`, `0:04.3`, `PT11M45.00S` or plain seconds; null if none of these. */
-export function parseClock(clock: string | null | undefined): number | null {
-  if (clock == null) return null
-  const text = clock.trim()
-  const colon = COLON_CLOCK.exec(text)
-  if (colon) return Number(colon[1]) * 60 + Number(colon[2])
-  const iso = ISO_CLOCK.exec(text)
-  if (iso && text.length > 2) {
-    const [, hours = '0', minutes = '0', seconds = '0'] = iso
-    return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)
-  }
-  return PLAIN_SECONDS.test(text) ? Number(text) : null
-}
-
-/** 12-minute quarters, then 5-minute overtimes. */
-export function periodLength(period: number): number {
-  return period <= REGULATION_PERIODS ? REGULATION_PERIOD_SECONDS : OVERTIME_PERIOD_SECONDS
-}
-
-/** Game seconds at the tip of the period. */
-export function periodStart(period: number): number {
-  const p = Math.max(1, Math.trunc(period))
-  const regulation = Math.min(p - 1, REGULATION_PERIODS) * REGULATION_PERIOD_SECONDS
-  return regulation + Math.max(0, p - 1 - REGULATION_PERIODS) * OVERTIME_PERIOD_SECONDS
-}
-
-/** Game seconds since tip-off; remaining time outside the period is clamped to it. */
-export function elapsedFromRemaining(period: number, remaining: number): number {
-  const length = periodLength(Math.max(1, Math.trunc(period)))
-  return periodStart(period) + length - Math.min(Math.max(remaining, 0), length)
-}
+// The clock rules live in src/shared (the engine and storage use them too); these are the chart's names.
+export const parseClock = parseClockSeconds
+export const periodLength = periodLengthSeconds
+export const periodStart = periodStartSeconds
+export const elapsedFromRemaining = elapsedFromClockSeconds
 
 /** Game seconds since tip-off from the period and its clock text; null when the clock is unreadable. */
 export function elapsedSeconds(period: number, clock: string | null | undefined): number | null {
