@@ -21,7 +21,8 @@ export function ScoreMarginChart({ points, runs, changes, teams, frame, colors, 
   const gradient = `margin-${useId().replace(/[^a-zA-Z0-9]/g, '')}`
   const margins = points.map((point) => point.margin)
   const [low, high] = marginDomain(margins)
-  const labelled = labelledRuns(runs)
+  // A run label is about 50 px wide: keep labelled runs ~5% of the time axis apart.
+  const labelled = labelledRuns(runs, 8, (frame.domain[1] - frame.domain[0]) * 0.05)
   const top = Math.max(0, ...margins)
   const bottom = Math.min(0, ...margins)
   const zero = top === bottom ? 0.5 : top / (top - bottom)
@@ -79,7 +80,7 @@ function ScoreTooltip({ active, label, points, teams }: TooltipContentProps & { 
       </div>
       <div className="tooltip-muted">
         {marginLabel(point.margin, teams)}
-        {point.scorer && ` · ${teams[point.scorer]} +${point.points}`}
+        {point.scorer && ` · ${teams[point.scorer]} scored ${point.points}`}
       </div>
     </div>
   )

@@ -25,8 +25,14 @@ describe('chart axes', () => {
   })
 
   it('labels only the largest runs', () => {
-    const runs = [{ points: 8 }, { points: 14 }, { points: 10 }]
+    const runs = [{ points: 8, startX: 0 }, { points: 14, startX: 600 }, { points: 10, startX: 1200 }]
     expect([...labelledRuns(runs, 2)]).toEqual([runs[1], runs[2]])
     expect(labelledRuns(runs).size).toBe(3)
+  })
+
+  it('returns no label for a run starting too close to a larger labelled one', () => {
+    const runs = [{ points: 8, startX: 1900 }, { points: 9, startX: 1970 }, { points: 11, startX: 2300 }]
+    expect([...labelledRuns(runs, 8, 144)]).toEqual([runs[2], runs[1]])
+    expect(labelledRuns(runs, 8, 60).size).toBe(3)
   })
 })

@@ -35,7 +35,15 @@ export function marginTicks([low, high]: [number, number]): number[] {
   return [low, low / 2, 0, high / 2, high]
 }
 
-/** Runs worth a label: all of them when few, else the largest (labels would overlap). */
-export function labelledRuns<T extends { points: number }>(runs: readonly T[], limit = 8): Set<T> {
-  return new Set([...runs].sort((a, b) => b.points - a.points).slice(0, limit))
+/**
+ * Runs worth a label: the largest, at most `limit`, and none starting within `minGap` game seconds
+ * of a larger labelled run (two labels that close would be drawn over each other).
+ */
+export function labelledRuns<T extends { points: number; startX: number }>(runs: readonly T[], limit = 8, minGap = 0): Set<T> {
+  const labelled: T[] = []
+  for (const run of [...runs].sort((a, b) => b.points - a.points)) {
+    if (labelled.length >= limit) break
+    if (labelled.every((other) => Math.abs(other.startX - run.startX) >= minGap)) labelled.push(run)
+  }
+  return new Set(labelled)
 }
