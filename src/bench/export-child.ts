@@ -16,7 +16,16 @@ export async function runExportChild(mode: string, file: string, out: string): P
   } else {
     const db = new BetterSqlite3(file, { readonly: true })
     const stream = createWriteStream(out)
-    const query = db.prepare('SELECT game_id, team_tricode, tmi_value, feature_contributions, prediction_probability, confidence_score, rolling_window_size, calculated_at FROM tmi_calculations').raw()
+    // The same rows and columns as ours (joined with their game, in game-date order), written as
+    // plain joined lines: no quoting, no neutralising, no contribution columns.
+    const query = db
+      .prepare(
+        `SELECT t.game_id, g.game_date, g.home_team, g.away_team, t.team_tricode, t.tmi_value, t.prediction_probability, t.confidence_score,
+                t.rolling_window_size, t.calculated_at, t.period, t.clock, t.elapsed_seconds, t.possession_number, t.algorithm, t.feature_contributions
+         FROM tmi_calculations t JOIN games g ON g.game_id = t.game_id
+         ORDER BY g.game_date, t.game_id, t.algorithm, t.possession_number, t.calculated_at, t.id`,
+      )
+      .raw()
     for (const row of query.iterate()) {
       rows++
       if (!stream.write(`${(row as unknown[]).join(',')}\n`)) await once(stream, 'drain')
