@@ -34,8 +34,9 @@ describe('ui-event-loop-stall', () => {
     expect(results).toHaveLength(1)
     const [result] = results
     expect(result).toMatchObject({ workload: 'ui-event-loop-stall', dialect: 'sqlite', statistic: 'max', unit: 'ms', target: '< 50 ms' })
-    expect(result!.ours).toBeGreaterThan(0)
-    expect(result!.bound).toBeGreaterThan(0)
-    expect(result!.ratio).toBeCloseTo(result!.bound / result!.ours)
+    // A tiny import can finish inside one 10 ms histogram tick, so a delay of 0 is possible here.
+    expect(Number.isFinite(result!.ours) && result!.ours >= 0).toBe(true)
+    expect(Number.isFinite(result!.bound) && result!.bound >= 0).toBe(true)
+    if (result!.ours > 0) expect(result!.ratio).toBeCloseTo(result!.bound / result!.ours)
   }, 60_000)
 })
