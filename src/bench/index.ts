@@ -42,17 +42,21 @@ const iterations = Number(values.iterations)
 const results: BenchResult[] = []
 const dir = mkdtempSync(join(tmpdir(), 'momentum-bench-'))
 try {
-  log(`generating ${games} games x ${perGame} events`)
-  const data = [...generateBenchGames(games, perGame)]
-  results.push(...(await runSqliteBench({ dir, games: data, iterations, log, benchScript: process.argv[1]! })))
+  // Generated where used and not kept: a harness-held million events would slow every GC after.
+  const generate = (count: number) => {
+    log(`generating ${count} games x ${perGame} events`)
+    return [...generateBenchGames(count, perGame)]
+  }
+  results.push(...(await runSqliteBench({ dir, generate: () => generate(games), iterations, log, benchScript: process.argv[1]! })))
   if (!values['skip-ui-stall']) {
     const workerPath = join(import.meta.dirname, 'job-worker.js')
     results.push(...(await runUiEventLoopStall({ dir, events: Number(values['ui-events']), actionsPerGame: 500, workerPath, log })))
   }
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
   if (pgUrl && !values['skip-postgres']) {
-    // PostgreSQL's single-row bound is slow; a smaller slice of the same data keeps the run short.
-    results.push(...(await runPostgresBench({ url: pgUrl, games: data.slice(0, Number(values['pg-games'])), iterations, log })))
+    // PostgreSQL's single-row bound is slow; a smaller slice of the same data (the generator is
+    // deterministic, so its first games are the SQLite run's) keeps the run short.
+    results.push(...(await runPostgresBench({ url: pgUrl, generate: () => generate(Math.min(games, Number(values['pg-games']))), iterations, log })))
   } else {
     log('postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to include it)')
   }

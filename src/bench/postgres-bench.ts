@@ -16,38 +16,24 @@ import { trackPeakRss } from './timing'
 
 export interface PostgresBenchOptions {
   url: string
-  games: BenchGame[]
+  /** Makes the generated games; they are dropped after ingest, as on SQLite. */
+  generate: () => BenchGame[]
   iterations: number
   log: (line: string) => void
 }
 
 /** The same workloads on PostgreSQL, each in a private schema dropped afterwards. */
-export async function runPostgresBench({ url, games, iterations, log }: PostgresBenchOptions): Promise<BenchResult[]> {
+export async function runPostgresBench({ url, generate, iterations, log }: PostgresBenchOptions): Promise<BenchResult[]> {
   const suffix = `${process.pid}_${Date.now()}`
   const ours = await openSchema(url, `bench_ours_${suffix}`)
   const bound = await openSchema(url, `bench_bound_${suffix}`)
-  const eventCount = games.reduce((n, g) => n + g.events.length, 0)
   try {
-    for (const game of games) await createOrUpdateGame(ours.handle, game.info)
-    await insertGamesRaw(bound.handle.pool!, games)
-
-    log(`postgres: ingesting ${eventCount.toLocaleString('en-US')} events through storeEvents`)
-    const rss = trackPeakRss()
-    const oursMs = await timed(async () => {
-      for (let i = 0; i < games.length; i += 20) await storeEvents(ours.handle, games.slice(i, i + 20).flatMap((g) => g.events))
-    })
-    const peak = rss.stop()
-    log('postgres: ingesting the same events with one named prepared INSERT in one transaction')
-    const rows = games.flatMap((g) => g.events.map(toRawRow))
-    const boundMs = await timed(() => insertEventsRaw(bound.handle.pool!, rows))
-    const ingest = throughputResult('ingest-events', 'postgres', eventCount / (oursMs / 1000), eventCount / (boundMs / 1000), 'events/s', 'ratio >= 0.8')
-    ingest.peakRssMb = peak / 1e6
-
-    await seedTmi(ours.handle, games)
+    const { ingest, infos } = await ingestBoth(ours.handle, bound.handle.pool!, generate(), log)
+    await seedTmi(ours.handle, infos)
     const queries = await runQueryWorkloads({
       dialect: 'postgres',
       handle: ours.handle,
-      games,
+      games: infos,
       iterations,
       runRaw: (captured) => runCaptured(ours.handle.pool!, captured),
     })
@@ -56,6 +42,25 @@ export async function runPostgresBench({ url, games, iterations, log }: Postgres
     await ours.drop()
     await bound.drop()
   }
+}
+
+async function ingestBoth(ours: DatabaseHandle, bound: pg.Pool, games: BenchGame[], log: (line: string) => void) {
+  const eventCount = games.reduce((n, g) => n + g.events.length, 0)
+  for (const game of games) await createOrUpdateGame(ours, game.info)
+  await insertGamesRaw(bound, games)
+
+  log(`postgres: ingesting ${eventCount.toLocaleString('en-US')} events through storeEvents`)
+  const rss = trackPeakRss()
+  const oursMs = await timed(async () => {
+    for (let i = 0; i < games.length; i += 20) await storeEvents(ours, games.slice(i, i + 20).flatMap((g) => g.events))
+  })
+  const peak = rss.stop()
+  log('postgres: ingesting the same events with one named prepared INSERT in one transaction')
+  const rows = games.flatMap((g) => g.events.map(toRawRow))
+  const boundMs = await timed(() => insertEventsRaw(bound, rows))
+  const ingest = throughputResult('ingest-events', 'postgres', eventCount / (oursMs / 1000), eventCount / (boundMs / 1000), 'events/s', 'ratio >= 0.8')
+  ingest.peakRssMb = peak / 1e6
+  return { ingest, infos: games.map((game) => game.info) }
 }
 
 async function openSchema(url: string, schema: string): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
@@ -109,9 +114,9 @@ async function insertGamesRaw(pool: pg.Pool, games: BenchGame[]): Promise<void> 
   }
 }
 
-async function seedTmi(handle: DatabaseHandle, games: BenchGame[]): Promise<void> {
+async function seedTmi(handle: DatabaseHandle, games: ReadonlyArray<BenchGame['info']>): Promise<void> {
   const base = Date.UTC(2025, 0, 1)
-  for (const { info } of games) {
+  for (const info of games) {
     const rows = Array.from({ length: 200 }, (_, index) => {
       const p = index + 1
       const tmi = Math.sin(p / 7) * 0.5

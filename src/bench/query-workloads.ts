@@ -10,7 +10,7 @@ import { measureLatency, type LatencyStats } from './timing'
 export interface QueryWorkloadOptions {
   dialect: Dialect
   handle: DatabaseHandle
-  games: readonly BenchGame[]
+  games: ReadonlyArray<BenchGame['info']>
   iterations: number
   /** Replays captured SELECTs through hand-prepared statements of the driver. */
   runRaw(queries: readonly CapturedQuery[]): unknown
@@ -27,7 +27,7 @@ const WORKLOADS: Array<{ name: string; run: Workload; target: string }> = [
 
 /** p50/p99 of each page query, ours beside the same SQL prepared by hand, over the same games. */
 export async function runQueryWorkloads({ dialect, handle, games, iterations, runRaw }: QueryWorkloadOptions): Promise<BenchResult[]> {
-  const game = (i: number) => games[(i * 7919) % games.length]!.info
+  const game = (i: number) => games[(i * 7919) % games.length]!
   const results: BenchResult[] = []
   for (const workload of WORKLOADS) {
     const captured: CapturedQuery[][] = []

@@ -88,3 +88,34 @@ describe('round trip', () => {
     expect(toIsoTimestamp(undefined)).toBeNull()
   })
 })
+
+describe('toIsoTimestamp fast path', () => {
+  it('reshapes PostgreSQL timestamp text, whose fraction drops trailing zeros', () => {
+    expect(toIsoTimestamp('2025-01-02 03:04:05.5')).toBe('2025-01-02T03:04:05.500Z')
+    expect(toIsoTimestamp('2025-01-02 03:04:05.12')).toBe('2025-01-02T03:04:05.120Z')
+    expect(toIsoTimestamp('2025-01-02 03:04:05.123456')).toBe('2025-01-02T03:04:05.123Z')
+    expect(toIsoTimestamp('2025-01-02 03:04:05')).toBe('2025-01-02T03:04:05.000Z')
+  })
+
+  it('agrees with the checked parse for every shape and day of the year', () => {
+    for (let day = 0; day < 366; day++) {
+      const date = new Date(Date.UTC(2024, 0, 1) + day * 86_400_000 + day * 7_919_123)
+      const text = formatTimestamp(date)
+      for (const variant of [text, text.slice(0, 19), text.slice(0, 21), text.replace(/\.?0+$/, '')]) {
+        expect(toIsoTimestamp(variant)).toBe(parseTimestamp(variant)!.toISOString())
+      }
+    }
+  })
+
+  it('leaves impossible dates and times to the checked path, which rejects them', () => {
+    expect(toIsoTimestamp('2024-02-30 00:00:00')).toBeNull()
+    expect(toIsoTimestamp('2024-02-29 00:00:00')).toBe('2024-02-29T00:00:00.000Z')
+    expect(toIsoTimestamp('2024-01-01 24:00:00')).toBeNull()
+    expect(toIsoTimestamp('2024-13-01 00:00:00')).toBeNull()
+  })
+
+  it('keeps the milliseconds the digits say (no float rounding down)', () => {
+    expect(parseTimestamp('2024-01-01 00:00:00.285')!.getUTCMilliseconds()).toBe(285)
+    expect(toIsoTimestamp('2024-01-01T00:00:00.285Z')).toBe('2024-01-01T00:00:00.285Z')
+  })
+})

@@ -20,7 +20,8 @@ export function parseTimestamp(text: string | Date | null | undefined): Date | n
   const m = STORED.exec(text.trim())
   if (!m) return null
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m
-  const ms = Math.floor(Number(`0.${frac || '0'}`) * 1000)
+  // Digits, not float arithmetic: Math.floor(0.285 * 1000) is 284.
+  const ms = Number(`${frac}000`.slice(0, 3))
   let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms)
   // Date.UTC rolls 2024-02-30 over to March 1st: such text is unreadable, not another day.
   const check = new Date(time)
@@ -40,12 +41,16 @@ export function normalizeTimestamp(text: string | null | undefined): string | nu
   return date ? formatTimestamp(date) : null
 }
 
-/** ISO-8601 with `Z`, for DTOs crossing the API. */
-const CANONICAL = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/
+/**
+ * Plain UTC wall-clock text: what we and the original write (6-digit fraction) and what PostgreSQL
+ * returns for `timestamp` columns (fraction of 0–6 digits, trailing zeros dropped).
+ */
+const PLAIN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8]) (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?$/
 
+/** ISO-8601 with `Z`, for DTOs crossing the API. */
 export function toIsoTimestamp(text: string | Date | null | undefined): string | null {
-  // Rows we wrote are already valid UTC text: reshape it without building a Date per row.
-  if (typeof text === 'string' && CANONICAL.test(text)) return `${text.slice(0, 10)}T${text.slice(11, 23)}Z`
+  // Reshape plain text without building a Date per row (days 29–31 take the checked path below).
+  if (typeof text === 'string' && PLAIN.test(text)) return `${text.slice(0, 10)}T${text.slice(11, 19)}.${text.slice(20, 23).padEnd(3, '0')}Z`
   const date = parseTimestamp(text)
   return date ? date.toISOString() : null
 }

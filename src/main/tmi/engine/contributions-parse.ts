@@ -149,7 +149,8 @@ function parseJsonNumbers(text: string): Record<string, number> | null {
     return null
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
-  const entries = Object.entries(value)
-  for (const [, item] of entries) if (typeof item !== 'number') return null
-  return Object.fromEntries(entries) as Record<string, number> // fromEntries keeps __proto__ an own key
+  // JSON.parse already made every key (even "__proto__") an own data property: return it as is.
+  const record = value as Record<string, unknown>
+  for (const key in record) if (typeof record[key] !== 'number') return null
+  return record as Record<string, number>
 }
