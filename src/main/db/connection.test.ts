@@ -330,3 +330,22 @@ describeEachDialect('inWriteTransaction', (dialect) => {
     }
   })
 })
+
+describeEachDialect('DatabaseHandle.close', (dialect) => {
+  it('lets go of every connection even when no query ran', async () => {
+    const test = await createTestDb(dialect)
+    try {
+      const handle = await openDatabase(parseDatabaseSpec(test.spec))
+      await handle.close()
+      if (handle.pool) {
+        // An idle client left behind would keep the process (a job worker) alive until the idle timeout.
+        expect(handle.pool.ended).toBe(true)
+        expect(handle.pool.totalCount).toBe(0)
+      } else {
+        expect(handle.sqlite!.open).toBe(false)
+      }
+    } finally {
+      await test.cleanup()
+    }
+  })
+})

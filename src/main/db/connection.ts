@@ -30,7 +30,12 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.dialect === 'sqlite') {
     const sqlite = openSqliteFile(target.file, options)
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
-    return { db, dialect: 'sqlite', target, label, readonly: options.readonly ?? false, sqlite, pool: null, close: () => db.destroy() }
+    const close = async () => {
+      await db.destroy()
+      // Kysely closes the connection only if it ran a query.
+      if (sqlite.open) sqlite.close()
+    }
+    return { db, dialect: 'sqlite', target, label, readonly: options.readonly ?? false, sqlite, pool: null, close }
   }
   const pool = createPostgresPool(target, options.postgres)
   try {
@@ -40,7 +45,13 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     throw error
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { db, dialect: 'postgres', target, label, readonly: options.readonly ?? false, sqlite: null, pool, close: () => db.destroy() }
+  const close = async () => {
+    await db.destroy()
+    // Kysely ends the pool only if it ran a query; the connect check's idle client would then keep
+    // the process alive until the idle timeout.
+    if (!pool.ended) await pool.end()
+  }
+  return { db, dialect: 'postgres', target, label, readonly: options.readonly ?? false, sqlite: null, pool, close }
 }
 
 /**
