@@ -113,8 +113,8 @@ describeEachDialect('momentum import', (dialect) => {
     expect(doc).toMatchObject({ command: 'import', ok: true, inputs: 2, games: 2, eventsAdded: ACTIONS['0022000001']! + ACTIONS['0022400762']!, failures: [], tmi: null, cancelled: false })
     expect((doc.migrated as string[]).at(-1)).toBe(LATEST)
     expect(doc.results).toEqual([
-      { source: fixturePath('0022000001'), gameId: '0022000001', status: 'Final', added: ACTIONS['0022000001'], unchanged: 0, updated: 0, error: null, tmiError: null },
-      { source: fixturePath('0022400762'), gameId: '0022400762', status: 'Final OT', added: ACTIONS['0022400762'], unchanged: 0, updated: 0, error: null, tmiError: null },
+      { source: fixturePath('0022000001'), gameId: '0022000001', status: 'Final', added: ACTIONS['0022000001'], unchanged: 0, updated: 0, error: null, errorCode: null, tmiError: null },
+      { source: fixturePath('0022400762'), gameId: '0022400762', status: 'Final OT', added: ACTIONS['0022400762'], unchanged: 0, updated: 0, error: null, errorCode: null, tmiError: null },
     ])
   })
 

@@ -1,3 +1,6 @@
+import type { ErrorCode } from '../../shared/api/result'
+import type { AppFailure } from '../errors/app-failure'
+
 /** What happened to one input (a file, or one download of a game). */
 export interface ImportResult {
   /** The file path (or URL) as given. */
@@ -10,6 +13,8 @@ export interface ImportResult {
   updated: number
   /** One line, `SOURCE: [action N: ]cause`; null when the input was stored. */
   error: string | null
+  /** Why the input failed: a bad file (InvalidInput) or the database (Busy, Unreachable, ...). */
+  errorCode: ErrorCode | null
   /** Set when the events were stored but the requested TMI computation failed. */
   tmiError: string | null
 }
@@ -28,8 +33,10 @@ export interface ImportSummary {
   cancelled: boolean
 }
 
-export function failedResult(source: string, message: string): ImportResult {
-  return { source, gameId: null, status: null, added: 0, unchanged: 0, updated: 0, error: message, tmiError: null }
+/** A failed input; a plain message is a problem of the input itself (InvalidInput). */
+export function failedResult(source: string, failure: string | AppFailure): ImportResult {
+  const [error, errorCode]: [string, ErrorCode] = typeof failure === 'string' ? [failure, 'InvalidInput'] : [failure.message, failure.code]
+  return { source, gameId: null, status: null, added: 0, unchanged: 0, updated: 0, error, errorCode, tmiError: null }
 }
 
 export function summarize(results: ImportResult[], cancelled: boolean): ImportSummary {

@@ -106,13 +106,13 @@ async function fetchGame(
   } catch (error) {
     if (error instanceof AppFailure && error.code === 'Cancelled') return 'cancelled'
     if (error instanceof AppFailure && error.code === 'NotFound') return failedResult(url, `game ${gameId} not found at ${url}`)
-    return failedResult(url, withSource(url, error).message)
+    return failedResult(url, withSource(url, error))
   }
   let parsed
   try {
     parsed = toGameImport(readNbaDocument(document, url), url)
   } catch (error) {
-    return failedResult(url, withSource(url, error).message)
+    return failedResult(url, withSource(url, error))
   }
   if (parsed.game.gameId !== gameId) return failedResult(url, `${url}: holds game ${parsed.game.gameId}, not ${gameId}`)
   if (options.signal?.aborted) return 'cancelled'

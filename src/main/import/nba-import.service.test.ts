@@ -1,6 +1,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../db/connection'
+import { parseDatabaseSpec } from '../db/database-target'
 import { createTestDb, describeEachDialect, type TestDb } from '../db/test-db'
 import { storeEvents } from '../events/events.service'
 import { createOrUpdateGame, getGame } from '../games/games.service'
@@ -173,5 +175,24 @@ describeEachDialect('importFiles', (dialect) => {
     await importFiles(testDb.handle, [FIXTURE_DIR])
     const seconds = (performance.now() - started) / 1000
     expect(1885 / seconds).toBeGreaterThan(1_000)
+  })
+})
+
+describe('importFiles error codes', () => {
+  it('tells a bad file (InvalidInput) from a database that refused the write (ReadOnly)', async () => {
+    const testDb = await createTestDb('sqlite')
+    const temp = makeTempDir()
+    const readOnly = await openDatabase(parseDatabaseSpec(testDb.spec), { readonly: true })
+    try {
+      const bad = join(temp.dir, 'bad.json')
+      writeFileSync(bad, '{"game": ')
+      const summary = await importFiles(readOnly, [bad, fixturePath(FIXTURE_IDS[0]!)])
+      expect(summary.results.map((r) => r.errorCode)).toEqual(['InvalidInput', 'ReadOnly'])
+      expect(summary.results[1]!.error).toMatch(/read-only/)
+    } finally {
+      await readOnly.close()
+      await testDb.cleanup()
+      temp.remove()
+    }
   })
 })

@@ -57,7 +57,7 @@ async function importFile(handle: DatabaseHandle, file: string, options: ImportO
   try {
     parsed = parseNbaGame(text, file)
   } catch (error) {
-    return failedResult(file, withSource(file, error).message)
+    return failedResult(file, withSource(file, error))
   }
   return importGame(handle, parsed, file, options)
 }
@@ -68,7 +68,7 @@ export async function importGame(handle: DatabaseHandle, parsed: GameImport, sou
   try {
     stored = await storeGameImport(handle, parsed)
   } catch (error) {
-    return failedResult(source, withSource(source, error).message)
+    return failedResult(source, withSource(source, error))
   }
   const result: ImportResult = {
     source,
@@ -78,6 +78,7 @@ export async function importGame(handle: DatabaseHandle, parsed: GameImport, sou
     unchanged: stored.unchanged,
     updated: stored.updated,
     error: null,
+    errorCode: null,
     tmiError: null,
   }
   if (options.computeTmi) result.tmiError = await runTmi(handle, parsed.game.gameId, source, options.tmiRunner, result)
