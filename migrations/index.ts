@@ -5,6 +5,7 @@ import { migrationChecksums } from './004_migration_checksums'
 import { eventGameOrder } from './005_event_game_order'
 import { tmiPosition } from './006_tmi_position'
 import { listIndexes } from './007_list_indexes'
+import { eventSequenceIndex } from './008_event_sequence_index'
 import type { Migration } from './migration-types'
 
 export type { Migration, MigrationDialect, MigrationStatement } from './migration-types'
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   eventGameOrder,
   tmiPosition,
   listIndexes,
+  eventSequenceIndex,
 ]

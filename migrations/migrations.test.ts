@@ -68,6 +68,8 @@ describe('migration checksums', () => {
     '004': '7b7034212219493d4f4b026ce8a6a19e2ed60e365ee79b870365e851f26efba9',
     '005': '11345e7df900754ed77badd2e77d99a77f27f58dbb615fbd9e3b78cc5825d480',
     '006': '7989bc70ab9834ab66d8aaafe6376d7f6522cdb27967c725885635e3b52e956f',
+    '007': '41fac52758a3820314573d1a480164b87e23030dbd3ff966e3a29a9c3535dced',
+    '008': '920d68cb46994d2ae8dc2b3072667d81b3a35a72e91f2ac9921a6988867935c8',
   }
 
   it('are lowercase sha256 hex, the same on every call, and distinct', () => {
@@ -160,6 +162,23 @@ describeEachDialect('migrations', (dialect) => {
 
       expect((await migrate(handle)).error).toBeNull()
       expect(await snapshot(handle)).toEqual(before)
+    })
+  })
+
+  it('008 adds the game-sequence index, takes only it away again and adds it back', async () => {
+    await withFreshDb(dialect, async (handle) => {
+      const indexes = async () => Object.keys((await readDatabaseSchema(handle)).indexes).sort()
+      expect((await migrate(handle, { to: '007' })).error).toBeNull()
+      const before = await indexes()
+      expect(before).not.toContain('idx_events_game_sequence')
+      expect((await migrate(handle)).steps.map((s) => s.version)).toEqual(['008'])
+      expect(await indexes()).toEqual([...before, 'idx_events_game_sequence'].sort())
+      const down = await rollback(handle, { to: '007' })
+      expect(down.error).toBeNull()
+      expect(down.steps.map((s) => s.version)).toEqual(['008'])
+      expect(await indexes()).toEqual(before)
+      expect((await migrate(handle)).error).toBeNull()
+      expect(await indexes()).toEqual([...before, 'idx_events_game_sequence'].sort())
     })
   })
 

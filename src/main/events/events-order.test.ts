@@ -80,6 +80,22 @@ describeEachDialect('events game order', (dialect) => {
     expect(seen).toEqual(GAME_ORDER)
   })
 
+  it('pages by cursor in the same order, every page boundary included (NULL clocks, order numbers and ties)', async () => {
+    for (const limit of [1, 2, 3, 4]) {
+      const seen: string[] = []
+      let cursor: string | undefined
+      for (;;) {
+        const page = await getGameEvents(handle, { gameId: 'g1', limit, ...(cursor !== undefined && { cursor }) })
+        seen.push(...ids(page.events))
+        expect(page.hasMore).toBe(page.nextCursor !== null)
+        if (page.nextCursor === null) break
+        expect(page.events).toHaveLength(limit)
+        cursor = page.nextCursor
+      }
+      expect(seen, `limit ${limit}`).toEqual(GAME_ORDER)
+    }
+  })
+
   it('filters by team, period and event type, keeping game order', async () => {
     expect(ids((await getGameEvents(handle, { gameId: 'g1', team: 'GSW' })).events)).toEqual(['p1-e', 'p2-b'])
     expect(ids((await getGameEvents(handle, { gameId: 'g1', period: 2 })).events)).toEqual(['p2-a', 'p2-b'])

@@ -7,7 +7,8 @@ import { AppFailure } from '../errors/app-failure'
 import { findExistingGameIds } from '../games/games.repository'
 import { parseClockSeconds } from '../../shared/domain/game-clock'
 import { isSameInstant, toStoredTimestamp } from './event-timestamp'
-import { findEventsByIds, findEventsInGameOrder, insertNewEvents, LOOKUP_CHUNK, updateEvent } from './events.repository'
+import { decodeEventCursor, encodeEventCursor } from './event-cursor'
+import { findEventsAfter, findEventsByIds, findEventsInGameOrder, insertNewEvents, LOOKUP_CHUNK, positionOf, updateEvent, type EventFilter } from './events.repository'
 
 const DEFAULT_PAGE = 500
 const MAX_PAGE = 5_000
@@ -85,17 +86,40 @@ async function reconcileKnown(db: Kysely<Database>, known: Array<{ event: NewGam
   }
 }
 
-/** One page of a game's events in game order (offset paging). */
+/**
+ * One page of a game's events in game order, filtered by team, period, event type and a search of
+ * player names and descriptions. Pages by `cursor` (keyset: pass back `nextCursor`), or by `offset`
+ * for callers that count rows; giving neither starts at the first event.
+ */
 export async function getGameEvents(handle: DatabaseHandle, query: EventPageQuery): Promise<EventPage> {
   const limit = query.limit ?? DEFAULT_PAGE
-  const offset = query.offset ?? 0
   if (!Number.isInteger(limit) || limit < 1) throw new AppFailure('InvalidInput', `limit must be a positive integer, not ${limit}`)
-  if (!Number.isInteger(offset) || offset < 0) throw new AppFailure('InvalidInput', `offset must be an integer ≥ 0, not ${offset}`)
+  const { offset, cursor } = query
+  if (offset !== undefined && (!Number.isInteger(offset) || offset < 0)) throw new AppFailure('InvalidInput', `offset must be an integer ≥ 0, not ${offset}`)
+  if (offset !== undefined && cursor !== undefined) throw new AppFailure('InvalidInput', 'give either cursor or offset, not both')
+  const after = cursor !== undefined ? decodeEventCursor(cursor, query.gameId, handle.dialect) : null
   const pageSize = Math.min(limit, MAX_PAGE)
-  const { gameId, team, period, eventType } = query
-  const filter = { gameId, ...(team !== undefined && { team }), ...(period !== undefined && { period }), ...(eventType !== undefined && { eventType }) }
-  const rows = await read(handle, (db) => findEventsInGameOrder(db, handle.dialect, filter, { limit: pageSize + 1, offset }))
-  return { events: rows.slice(0, pageSize).map(toGameEvent), hasMore: rows.length > pageSize }
+  const filter = toEventFilter(query)
+  const rows = await read(handle, (db) =>
+    offset !== undefined
+      ? findEventsInGameOrder(db, handle.dialect, filter, { limit: pageSize + 1, offset })
+      : findEventsAfter(db, handle.dialect, filter, after, pageSize + 1),
+  )
+  const hasMore = rows.length > pageSize
+  const page = rows.slice(0, pageSize)
+  const last = page.at(-1)
+  return { events: page.map(toGameEvent), hasMore, nextCursor: hasMore && last ? encodeEventCursor(query.gameId, positionOf(last)) : null }
+}
+
+function toEventFilter(query: EventPageQuery): EventFilter {
+  const search = query.search?.trim()
+  return {
+    gameId: query.gameId,
+    ...(query.team !== undefined && { team: query.team }),
+    ...(query.period !== undefined && { period: query.period }),
+    ...(query.eventType !== undefined && { eventType: query.eventType }),
+    ...(search && { search }),
+  }
 }
 
 export async function getEventsByTeam(handle: DatabaseHandle, gameId: string, team: string): Promise<GameEvent[]> {

@@ -13,6 +13,8 @@ export interface GameListOptions {
   offset: number
   /** Keyset position: rows strictly after this one in the list order. */
   after: { value: SortValue; gameId: string } | null
+  /** Just this game (the summary of one game is its list row). */
+  gameId?: string
   team?: string
   status?: string
   dateFrom?: string
@@ -56,14 +58,21 @@ export function listGameRows(db: Kysely<Database>, dialect: Dialect, options: Ga
   return gameListQuery(db, dialect, options).execute() as Promise<GameListRow[]>
 }
 
+/** One game with exactly the fields and statistics of its games-list row; undefined when missing. */
+export async function findGameListRow(db: Kysely<Database>, dialect: Dialect, gameId: string): Promise<GameListRow | undefined> {
+  const [row] = await listGameRows(db, dialect, { sort: 'game_id', direction: 'asc', fetch: 1, offset: 0, after: null, gameId })
+  return row
+}
+
 /** The list query itself, for `listGameRows` and for checking its plan. */
 export function gameListQuery(db: Kysely<Database>, dialect: Dialect, options: GameListOptions) {
   const key = sortExpression(dialect, options.sort)
-  const { after, team, status, dateFrom, dateTo } = options
+  const { after, gameId, team, status, dateFrom, dateTo } = options
   const page = db
     .selectFrom('games')
     .selectAll('games')
     .select(key.as('sort_value'))
+    .$if(gameId !== undefined, (q) => q.where('games.game_id', '=', gameId!))
     .$if(team !== undefined, (q) => q.where((eb) => eb.or([eb('games.home_team', '=', team!), eb('games.away_team', '=', team!)])))
     .$if(status !== undefined, (q) => q.where('games.status', '=', status!))
     .$if(dateFrom !== undefined, (q) => q.where('games.game_date', '>=', dateFrom!))

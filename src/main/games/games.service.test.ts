@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../db/connection'
 import { createTestDb, describeEachDialect, type TestDb } from '../db/test-db'
 import { storeEvents } from '../events/events.service'
 import { storeTmi } from '../tmi/tmi.service'
-import { createOrUpdateGame, deleteGame, getActiveGames, getGame } from './games.service'
+import { createOrUpdateGame, deleteGame, getActiveGames, getGame, getGameSummary, listGames } from './games.service'
 
 const game = (gameId: string, overrides: Partial<GameInfo> = {}): GameInfo => ({
   gameId,
@@ -52,6 +52,26 @@ describeEachDialect('games.service', (dialect) => {
   describe('getGame', () => {
     it('fails with NotFound for an unknown game', async () => {
       await expect(getGame(handle, 'nope')).rejects.toMatchObject({ code: 'NotFound', message: expect.stringContaining('nope') })
+    })
+  })
+
+  describe('getGameSummary', () => {
+    it('returns one game with the same fields and statistics as its games-list row', async () => {
+      // Many games of one team on one day: a summary found through the list would miss the last ones.
+      for (let i = 0; i < 55; i++) await createOrUpdateGame(handle, game(`g${String(i).padStart(2, '0')}`, { gameDate: '2024-01-15' }))
+      const e = (id: string, team: string, points: number) => ({ eventId: id, gameId: 'g54', teamTricode: team, eventType: 'shot', clock: '5:00', period: 1, pointsTotal: points })
+      await storeEvents(handle, [e('a', 'LAL', 3), e('b', 'GSW', 2), e('c', 'LAL', 5)])
+      await storeTmi(handle, { gameId: 'g54', teamTricode: 'GSW', tmiValue: -0.25, featureContributions: {}, calculatedAt: '2025-01-01 10:00:00.000000' })
+
+      const summary = await getGameSummary(handle, 'g54')
+      expect(summary).toMatchObject({ gameId: 'g54', eventCount: 3, homeScore: 5, awayScore: 2, latestTmiHome: null, latestTmiAway: -0.25 })
+      const listed = (await listGames(handle, { sort: 'game_id', direction: 'desc', limit: 1 })).games[0]
+      expect(summary).toEqual(listed)
+      expect(await getGameSummary(handle, 'g00')).toMatchObject({ eventCount: 0, homeScore: null, awayScore: null })
+    })
+
+    it('fails with NotFound for an unknown game', async () => {
+      await expect(getGameSummary(handle, 'missing')).rejects.toMatchObject({ code: 'NotFound', message: 'game missing not found' })
     })
   })
 

@@ -12,7 +12,7 @@ export const validInputs: { [C in Channel]: ApiInput<C> } = {
   'health:check': {},
   'games:list': { limit: 10, sort: 'game_id', direction: 'asc' },
   'games:get': { gameId: '0022400718' },
-  'events:page': { gameId: '0022400718', limit: 50, search: 'dunk' },
+  'events:page': { gameId: '0022400718', limit: 50, search: 'dunk', cursor: 'WyJldmVudHMiXQ' },
   'tmi:history': { gameId: '0022400718', order: 'desc' },
   'tmi:compute': { gameId: '0022400718', windowSize: 5, algorithm: 'momentum-2' },
   'admin:cleanupPreview': { keepTmi: 10 },
@@ -27,6 +27,7 @@ export const validInputs: { [C in Channel]: ApiInput<C> } = {
   'export:tmi': { gameId: '0022400718', algorithm: 'momentumml-1' },
   'jobs:cancel': { jobId: 'j1' },
   'app:openExternal': { url: 'https://www.nba.com/' },
+  'jobs:list': {},
 }
 
 /** Inputs of the wrong type for one field, per channel (beyond the generic bad inputs). */
@@ -37,7 +38,7 @@ export const wrongTypeInputs: Partial<Record<Channel, unknown[]>> = {
   'migrations:migrate': [{ to: 3 }, { to: '../etc' }],
   'games:list': [{ limit: '10' }, { limit: 0 }, { sort: 'password' }, { offset: -1 }],
   'games:get': [{ gameId: 22400718 }, { gameId: '' }, {}],
-  'events:page': [{ gameId: 'g', period: 'first' }, { limit: 10 }],
+  'events:page': [{ gameId: 'g', period: 'first' }, { limit: 10 }, { gameId: 'g', cursor: 'not a cursor' }, { gameId: 'g', cursor: '' }, { gameId: 'g', cursor: 'abc', offset: 10 }],
   'tmi:history': [{ gameId: 'g', limit: 1.5 }],
   'tmi:compute': [{ gameId: 'g', windowSize: 0, algorithm: 'momentum-2' }, { gameId: 'g', windowSize: 5, algorithm: 'other' }],
   'admin:cleanupPreview': [{ keepTmi: -1 }, { keepTmi: '5' }],

@@ -47,16 +47,24 @@ describeEachDialect('createHandlers', (dialect) => {
     const game = await handlers['games:get']({ gameId: '0022400762' })
     expect(game).toMatchObject({ homeTeam: 'DAL', awayTeam: 'SAC', eventCount: 648 })
     expect(game.latestTmiHome).not.toBeNull()
+    expect(game).toEqual(page.games.find((g) => g.gameId === '0022400762'))
     await expect(handlers['games:get']({ gameId: 'nope' })).rejects.toMatchObject({ code: 'NotFound' })
   })
 
-  it('pages events and searches their text', async () => {
+  it('pages events by cursor and searches their text', async () => {
     const page = await handlers['events:page']({ gameId: '0022400718', limit: 10 })
     expect(page.events).toHaveLength(10)
     expect(page.hasMore).toBe(true)
+    const next = await handlers['events:page']({ gameId: '0022400718', limit: 10, cursor: page.nextCursor! })
+    const both = await handlers['events:page']({ gameId: '0022400718', limit: 20 })
+    expect([...page.events, ...next.events]).toEqual(both.events)
     const found = await handlers['events:page']({ gameId: '0022400718', search: 'DUNK', limit: 1000 })
     expect(found.events.length).toBeGreaterThan(0)
     expect(found.events.every((e) => `${e.description}`.toLowerCase().includes('dunk') || `${e.playerName}`.toLowerCase().includes('dunk'))).toBe(true)
+    const firstHalf = await handlers['events:page']({ gameId: '0022400718', search: 'DUNK', limit: 2 })
+    const rest = await handlers['events:page']({ gameId: '0022400718', search: 'dunk', limit: 1000, cursor: firstHalf.nextCursor! })
+    expect([...firstHalf.events, ...rest.events]).toEqual(found.events)
+    await expect(handlers['events:page']({ gameId: '0022400718', cursor: 'bm90IG91cnM' })).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringMatching(/^cursor is malformed/) })
   })
 
   it('reads TMI history computed by the import', async () => {

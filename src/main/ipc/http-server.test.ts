@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Result } from '../../shared/api/result'
-import type { JobFinished, JobStarted } from '../../shared/domain/admin'
+import type { JobFinished, JobProgress, JobsSnapshot, JobStarted } from '../../shared/domain/admin'
 import { parseDatabaseSpec } from '../db/database-target'
 import { createTestDb, describeEachDialect, type TestDb } from '../db/test-db'
 import { fixturePath } from '../import/nba-test-fixtures'
 import { CONTENT_SECURITY_POLICY } from './http-security'
-import { callApi, collectEvents, rawRequest } from './http-test-client'
+import { callApi, collectEvents, rawRequest, type StreamEvent } from './http-test-client'
 import { BUILT_WORKER } from './ipc-test-context'
 import { startServeApp, type ServeApp } from './serve-app'
 
@@ -129,6 +129,70 @@ describeEachDialect('momentum serve over HTTP', (dialect) => {
     expect((await callApi(app.port, 'db:current', {}, { origin: 'https://evil.example' })).status).toBe(403)
     expect((await callApi(app.port, 'db:current', {}, { host: `evil.example:${app.port}` })).status).toBe(403)
     expect((await callApi(app.port, 'db:current', {}, { origin: `http://127.0.0.1:${app.port}` })).status).toBe(200)
+  })
+})
+
+describe('momentum serve event stream across a reconnect', () => {
+  let testDb: TestDb
+  let dir: string
+  let app: ServeApp
+
+  beforeAll(async () => {
+    testDb = await createTestDb('sqlite')
+    dir = staticFolder()
+    app = await serve(testDb, dir)
+  })
+  afterAll(async () => {
+    await app.close()
+    await testDb.cleanup()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const sequenceOf = (id: string | undefined) => Number(id?.split('-')[1])
+  const finishOf = (jobId: string) => (e: StreamEvent) => e.event === 'job:finished' && (e.data as JobFinished).jobId === jobId
+
+  it('replays a job:finished sent while the page was away, exactly once, to a reconnect with Last-Event-ID', async () => {
+    let jobId = ''
+    const first = collectEvents(app.port, (events) => events.some((e) => e.event === 'job:progress' && (e.data as JobProgress).jobId === jobId))
+    await first.opened
+    const started = (await callApi(app.port, 'demo:fill', { games: 4000, seed: 21 })).json<Result<JobStarted>>()
+    if (!started.ok) throw new Error(started.error.message)
+    jobId = started.value.jobId
+    const done = app.services.jobs.whenFinished(jobId)!
+    // The stream closes after the job's first progress; the job then ends (cancelled) while no page listens.
+    const seen = await first.done
+    expect(seen[0]).toMatchObject({ event: 'resync', data: { reason: 'new' } })
+    expect(seen.some(finishOf(jobId))).toBe(false)
+    const lastId = seen.at(-1)!.id!
+    expect((await callApi(app.port, 'jobs:cancel', { jobId })).json()).toEqual({ ok: true, value: { cancelled: true } })
+    const finished = await done
+    expect(finished).toMatchObject({ ok: false, error: { code: 'Cancelled', message: expect.stringMatching(/^demo fill cancelled/) } })
+
+    let firstFinishAt = 0
+    const second = collectEvents(
+      app.port,
+      (events) => {
+        if (firstFinishAt === 0 && events.some(finishOf(jobId))) firstFinishAt = Date.now()
+        return firstFinishAt > 0 && Date.now() - firstFinishAt > 300
+      },
+      { 'last-event-id': lastId },
+    )
+    const replayed = await second.done
+    expect(replayed.filter(finishOf(jobId)).map((e) => e.data)).toEqual([finished])
+    expect(replayed.some((e) => e.event === 'resync')).toBe(false)
+    // Exactly the events after lastId, in order: none repeated, none skipped.
+    expect(replayed.map((e) => sequenceOf(e.id))).toEqual(replayed.map((_e, i) => sequenceOf(lastId) + 1 + i))
+
+    const jobs = (await callApi(app.port, 'jobs:list', {})).json<Result<JobsSnapshot>>()
+    expect(jobs).toMatchObject({ ok: true, value: { running: [] } })
+    expect(jobs.ok && jobs.value.finished.at(-1)).toEqual(finished)
+  })
+
+  it('asks a page with an id from another server run, or a made-up one, to resync from now', async () => {
+    for (const lastEventId of ['0badc0de-3', 'not-an-id', `${'9'.repeat(40)}`]) {
+      const events = await collectEvents(app.port, (list) => list.length > 0, { 'last-event-id': lastEventId }).done
+      expect(events[0], lastEventId).toMatchObject({ event: 'resync', data: { reason: 'unknown' }, id: expect.stringMatching(/^[0-9a-f]{8}-\d+$/) })
+    }
   })
 })
 

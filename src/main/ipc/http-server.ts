@@ -1,7 +1,7 @@
 /**
  * The handler table over HTTP for `momentum serve`: the same channels, the same zod validation and
  * the same Result, so the renderer cannot tell the transports apart.
- *   POST /api/call/<channel>  JSON body → Result JSON      GET /api/events    server-sent MainEvents
+ *   POST /api/call/<channel>  JSON body → Result JSON      GET /api/events    server-sent MainEvents (Last-Event-ID replays)
  *   GET  /api/health          the health report JSON       POST /api/uploads  raw body → { fileId }
  *   GET  /api/downloads/<id>  a finished export            GET  /*            the built renderer
  * Binds 127.0.0.1 unless told otherwise; who may call is decided in http-security.ts.
@@ -84,7 +84,7 @@ async function route(options: HttpServerOptions, request: IncomingMessage, respo
   }
   const call = /^\/api\/call\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname)
   if (call && method === 'POST') return answerCall(options, call[1]!, request, response)
-  if (url.pathname === '/api/events' && method === 'GET') return options.hub.attach(response, headers)
+  if (url.pathname === '/api/events' && method === 'GET') return options.hub.attach(response, headers, headerValue(request, 'last-event-id'))
   if (url.pathname === '/api/health' && method === 'GET') return answerHealth(options.session, response)
   if (url.pathname === '/api/uploads' && method === 'POST') {
     if (Number(request.headers['content-length'] ?? 0) > options.transfers.maxUploadBytes) return sendJson(response, 413, failure('InvalidInput', 'the upload is too large'))
@@ -138,6 +138,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
     request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)))
     request.on('error', reject)
   })
+}
+
+function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name]
+  return typeof value === 'string' ? value : undefined
 }
 
 function failure(code: ErrorCode, message: string): Result<never> {

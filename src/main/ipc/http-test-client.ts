@@ -27,9 +27,16 @@ export function callApi(port: number, channel: string, input: unknown, headers: 
   return rawRequest(port, `/api/call/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) })
 }
 
-/** Collects server-sent events until `until` says stop (or the timeout passes). */
-export function collectEvents(port: number, until: (events: Array<{ event: string; data: unknown }>) => boolean, headers: Record<string, string> = {}, timeoutMs = 20_000) {
-  const events: Array<{ event: string; data: unknown }> = []
+export interface StreamEvent {
+  /** The `id:` field, when the block had one. */
+  id?: string
+  event: string
+  data: unknown
+}
+
+/** Collects server-sent events until `until` says stop (or the timeout passes), then closes the stream. */
+export function collectEvents(port: number, until: (events: StreamEvent[]) => boolean, headers: Record<string, string> = {}, timeoutMs = 20_000) {
+  const events: StreamEvent[] = []
   let close = (): void => undefined
   const opened = new Promise<void>((resolveOpen, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path: '/api/events', headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
@@ -44,7 +51,8 @@ export function collectEvents(port: number, until: (events: Array<{ event: strin
           buffer = buffer.slice(end + 2)
           const event = /^event: (.*)$/m.exec(block)?.[1]
           const data = /^data: (.*)$/m.exec(block)?.[1]
-          if (event && data) events.push({ event, data: JSON.parse(data) })
+          const id = /^id: (.*)$/m.exec(block)?.[1]
+          if (event && data) events.push({ ...(id !== undefined && { id }), event, data: JSON.parse(data) })
         }
       })
     })

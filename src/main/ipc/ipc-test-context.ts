@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { vi } from 'vitest'
 import type { MainEventName } from '../../shared/api/events'
 import type { JobFinished } from '../../shared/domain/admin'
+import type { EmitEvent } from '../jobs/job-runner'
 import { createAppServices, type AppServices } from './app-services'
 
 /** The worker bundle the test global setup builds (scripts/build-cli.mjs). */
@@ -19,8 +20,11 @@ export interface ServicesFixture {
   close(): Promise<void>
 }
 
-/** Real services (session, job runner with the built worker) behind fake dialog ports. */
-export function createServicesFixture(): ServicesFixture {
+/**
+ * Real services (session, job runner with the built worker) behind fake dialog ports. `forward`
+ * also receives every event main emits (e.g. sendToAllWindows, to follow one to the preload).
+ */
+export function createServicesFixture(options: { forward?: EmitEvent } = {}): ServicesFixture {
   const dir = mkdtempSync(join(tmpdir(), 'momentum-ipc-'))
   const events: ServicesFixture['events'] = []
   const waiters = new Map<string, (finished: JobFinished) => void>()
@@ -36,6 +40,7 @@ export function createServicesFixture(): ServicesFixture {
     ports,
     emit: (event, payload) => {
       events.push({ event, payload })
+      options.forward?.(event, payload)
       if (event === 'job:finished') waiters.get((payload as JobFinished).jobId)?.((payload as JobFinished))
     },
   })

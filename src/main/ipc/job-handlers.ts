@@ -3,7 +3,7 @@ import { isSafeExternalUrl } from '../security/external-links'
 import type { Handlers } from './call-channel'
 import type { HandlerContext } from './handler-context'
 
-type JobChannels = 'tmi:compute' | 'admin:cleanup' | 'admin:backup' | 'import:files' | 'demo:fill' | 'export:tmi' | 'jobs:cancel' | 'app:openExternal'
+type JobChannels = 'tmi:compute' | 'admin:cleanup' | 'admin:backup' | 'import:files' | 'demo:fill' | 'export:tmi' | 'jobs:cancel' | 'jobs:list' | 'app:openExternal'
 
 export function jobHandlers({ session, files, jobs, ports }: HandlerContext): Pick<Handlers, JobChannels> {
   return {
@@ -27,6 +27,7 @@ export function jobHandlers({ session, files, jobs, ports }: HandlerContext): Pi
       return jobs.start(database, { kind: 'export', path: target.path, ...filter }, target.download)
     },
     'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'jobs:list': async () => jobs.list(),
     'app:openExternal': async ({ url }) => ({ opened: isSafeExternalUrl(url) ? await ports.openExternal(url) : false }),
   }
 }

@@ -61,6 +61,17 @@ describe('registerHandlers', () => {
       expect(result.error.code).toBe('InvalidInput')
       expect(handlers[channel]).not.toHaveBeenCalled()
     })
+
+    it('names the field and the cause for a malformed events cursor', async () => {
+      await expect(call('events:page', { gameId: 'g', cursor: 'not a cursor' })).resolves.toEqual({
+        ok: false,
+        error: { code: 'InvalidInput', message: 'events:page: cursor: expected the nextCursor of an earlier events:page result' },
+      })
+      await expect(call('events:page', { gameId: 'g', cursor: 'abc', offset: 5 })).resolves.toEqual({
+        ok: false,
+        error: { code: 'InvalidInput', message: 'events:page: cursor: give either cursor or offset, not both' },
+      })
+    })
   })
 
   describe('from a foreign sender', () => {

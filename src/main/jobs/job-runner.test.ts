@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { MainEventName } from '../../shared/api/events'
 import type { JobFinished, JobProgress } from '../../shared/domain/admin'
@@ -40,9 +43,12 @@ describeEachDialect('JobRunner with a real worker thread', (dialect) => {
     const started = runner.start(database, { kind: 'demo', games: 2000, seed: 5 })
     const progressOf = () => events.filter((e) => e.event === 'job:progress' && (e.payload as JobProgress).jobId === started.jobId)
     await vi.waitFor(() => expect(progressOf().length).toBeGreaterThan(0), { timeout: 20_000 })
+    expect(runner.list().running).toContainEqual(expect.objectContaining({ jobId: started.jobId, kind: 'demo', total: 2000 }))
     expect(runner.cancel(started.jobId)).toBe(true)
     const finished = await runner.whenFinished(started.jobId)
-    expect(finished).toMatchObject({ ok: false, message: expect.stringMatching(/^demo fill cancelled/) })
+    expect(finished).toMatchObject({ ok: false, message: expect.stringMatching(/^demo fill cancelled/), error: { code: 'Cancelled', message: expect.stringMatching(/^demo fill cancelled/) }, download: null })
+    expect(runner.list().running.map((job) => job.jobId)).not.toContain(started.jobId)
+    expect(runner.list().finished.at(-1)).toEqual(finished)
     const demoGames = await testDb.handle.db.selectFrom('games').select((eb) => eb.fn.countAll<number>().as('n')).where('game_id', 'like', '002249%').executeTakeFirstOrThrow()
     // Whole batches only: at least the one reported, far fewer than asked for.
     expect(Number(demoGames.n)).toBeGreaterThanOrEqual((progressOf()[0]!.payload as JobProgress).done)
@@ -57,18 +63,58 @@ describeEachDialect('JobRunner with a real worker thread', (dialect) => {
     expect(() => runner.start({ ...database, readonly: true }, { kind: 'import', paths: [], computeTmi: false })).toThrow(expect.objectContaining({ code: 'ReadOnly' }))
   })
 
-  it('reports a failing task as finished with ok false and its message', async () => {
+  it('reports a failing task as finished with ok false, its code and its message', async () => {
     const started = runner.start(database, { kind: 'tmi', gameId: 'no-such-game', windowSize: 5, algorithm: 'momentum-2' })
-    await expect(runner.whenFinished(started.jobId)).resolves.toMatchObject({ ok: false, message: 'game no-such-game not found' })
+    await expect(runner.whenFinished(started.jobId)).resolves.toEqual({ jobId: started.jobId, kind: 'tmi', ok: false, message: 'game no-such-game not found', error: { code: 'NotFound', message: 'game no-such-game not found' }, download: null })
+  })
+
+  it('reports a malformed import file as InvalidInput naming the file, through job:finished too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'momentum-bad-import-'))
+    try {
+      const file = join(dir, 'bad-game.json')
+      writeFileSync(file, '{"game": "this is not play-by-play"')
+      const started = runner.start(database, { kind: 'import', paths: [file], computeTmi: false })
+      const finished = await runner.whenFinished(started.jobId)
+      expect(finished).toMatchObject({ ok: false, kind: 'import', error: { code: 'InvalidInput', message: expect.stringContaining(`1 failed: ${file}: `) } })
+      expect(finished!.message).toBe(finished!.ok ? null : finished!.error.message)
+      expect(events.filter((e) => e.event === 'job:finished' && (e.payload as JobFinished).jobId === started.jobId)).toEqual([{ event: 'job:finished', payload: finished }])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
 describe('JobRunner when the worker cannot run', () => {
-  it('still finishes the job, with ok false', async () => {
+  it('still finishes the job, with ok false and Internal', async () => {
     const events: unknown[] = []
     const runner = new JobRunner({ workerPath: '/nonexistent/job-worker.js', emit: (_event, payload) => events.push(payload) })
     const started = runner.start({ target: { dialect: 'sqlite', file: '/nonexistent.db', memory: false }, readonly: false }, { kind: 'backup' })
-    await expect(runner.whenFinished(started.jobId)).resolves.toMatchObject({ ok: false, kind: 'backup' })
+    await expect(runner.whenFinished(started.jobId)).resolves.toMatchObject({ ok: false, kind: 'backup', error: { code: 'Internal', message: expect.stringMatching(/^the backup job failed: .*job-worker\.js/) } })
     expect(events).toHaveLength(1)
+  })
+})
+
+describe('JobRunner with errors that are not AppFailures, and workers that are stopped', () => {
+  let testDb: TestDb
+  const runner = new JobRunner({ workerPath: BUILT_WORKER, emit: () => undefined })
+  beforeAll(async () => {
+    testDb = await createTestDb('sqlite')
+  })
+  afterAll(async () => {
+    await runner.shutdown()
+    await testDb.cleanup()
+  })
+
+  it('keeps a plain error thrown in the worker as Internal, with its first line', async () => {
+    // A worker given no target throws a TypeError (the runner's callers never do this); it logs the stack.
+    const started = runner.start({ target: null as never, readonly: false }, { kind: 'backup' })
+    await expect(runner.whenFinished(started.jobId)).resolves.toMatchObject({ ok: false, error: { code: 'Internal', message: expect.stringMatching(/^Cannot read properties of null/) } })
+  })
+
+  it('reports a job whose worker shutdown had to stop as Cancelled, not as a crash', async () => {
+    const started = runner.start({ target: parseDatabaseSpec(testDb.spec), readonly: false }, { kind: 'demo', games: 5000, seed: 3 })
+    const finished = runner.whenFinished(started.jobId)
+    await runner.shutdown(0)
+    await expect(finished).resolves.toMatchObject({ ok: false, error: { code: 'Cancelled' } })
   })
 })

@@ -35,7 +35,8 @@ export async function runTask(handle: DatabaseHandle, request: JobRequest, conte
       })
       const text = `imported ${summary.games} games (${summary.eventsAdded} events added, ${summary.eventsUpdated} updated, ${summary.eventsUnchanged} unchanged)`
       if (summary.cancelled) throw new AppFailure('Cancelled', `import cancelled; ${text}`)
-      if (summary.filesFailed > 0) throw new AppFailure('InvalidInput', `${text}; ${summary.filesFailed} failed: ${summary.failures[0] ?? ''}`)
+      const failed = summary.results.find((result) => result.error !== null)
+      if (failed) throw new AppFailure(failed.errorCode ?? 'InvalidInput', `${text}; ${summary.filesFailed} failed: ${failed.error}`)
       return text
     }
     case 'export': {

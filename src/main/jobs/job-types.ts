@@ -1,4 +1,5 @@
 import type { TmiAlgorithmName } from '../../shared/api/contract'
+import type { AppError } from '../../shared/api/result'
 import type { JobKind } from '../../shared/domain/admin'
 import type { WorkerDatabase } from '../session/database-session'
 
@@ -23,7 +24,8 @@ export interface WorkerInput {
 /** Worker → main. */
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number | null; message: string }
-  | { type: 'finished'; ok: boolean; message: string }
+  | { type: 'finished'; ok: true; message: string }
+  | { type: 'finished'; ok: false; error: AppError }
 
 /** Main → worker. */
 export type ControlMessage = { type: 'cancel' }

@@ -36,7 +36,8 @@ async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Pr
     post({ type: 'finished', ok: true, message })
   } catch (error) {
     if (!isAppFailure(error)) console.error(error)
-    post({ type: 'finished', ok: false, message: toAppError(error).message })
+    // The code crosses too: the page tells a bad file (InvalidInput) from a cancel or a crash.
+    post({ type: 'finished', ok: false, error: toAppError(error) })
   } finally {
     await handle?.close().catch(() => undefined)
     // Without a 'message' listener the port no longer keeps the thread alive: it exits by itself.

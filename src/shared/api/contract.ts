@@ -3,7 +3,7 @@
  * (the preload over IPC, and HTTP in `momentum serve`) carry exactly these calls. No runtime
  * dependencies, so the sandboxed preload can bundle it.
  */
-import type { BackupInfo, DatabaseInfo, JobStarted, MigrationReport, RecentDatabase } from '../domain/admin'
+import type { BackupInfo, DatabaseInfo, JobsSnapshot, JobStarted, MigrationReport, RecentDatabase } from '../domain/admin'
 import type { EventPage, EventPageQuery } from '../domain/events'
 import type { GameInfo, GamePage, GameListQuery, GameSummary } from '../domain/games'
 import type { HealthReport } from '../domain/health'
@@ -27,7 +27,8 @@ export interface Api {
   'health:check': (input: Record<string, never>) => HealthReport
   'games:list': (input: GameListQuery) => GamePage
   'games:get': (input: { gameId: string }) => GameSummary
-  'events:page': (input: EventPageQuery & { search?: string }) => EventPage
+  /** A game's events in game order, one keyset page at a time (pass back `nextCursor`). */
+  'events:page': (input: EventPageQuery) => EventPage
   'tmi:history': (input: TmiHistoryQuery) => TmiRecord[]
   /** Recomputes one game's TMI with another window (replacing that algorithm's rows). */
   'tmi:compute': (input: { gameId: string; windowSize: number; algorithm: TmiAlgorithmName }) => JobStarted
@@ -47,6 +48,8 @@ export interface Api {
   'jobs:cancel': (input: { jobId: string }) => { cancelled: boolean }
   /** Opens an http(s) link in the system browser; anything else is refused. */
   'app:openExternal': (input: { url: string }) => { opened: boolean }
+  /** Running and recently finished jobs: a page re-reads them when it may have missed job pushes. */
+  'jobs:list': (input: Record<string, never>) => JobsSnapshot
 }
 
 export type Channel = keyof Api
@@ -59,6 +62,7 @@ export const channels = [
   'games:list', 'games:get', 'events:page', 'tmi:history', 'tmi:compute',
   'admin:cleanupPreview', 'admin:cleanup', 'admin:backup', 'admin:backups', 'admin:restore', 'admin:reset', 'admin:drop',
   'import:files', 'demo:fill', 'export:tmi', 'jobs:cancel', 'app:openExternal',
+  'jobs:list',
 ] as const satisfies readonly Channel[]
 
 // Fails to compile when a channel of Api is missing from the list above.

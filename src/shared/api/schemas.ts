@@ -28,12 +28,13 @@ const gameListQuery = z.strictObject({
 const eventPageQuery = z.strictObject({
   gameId,
   limit: z.number().int().min(1).max(5000).optional(),
+  cursor: z.string().min(1).max(2048).regex(/^[A-Za-z0-9_-]+$/, 'expected the nextCursor of an earlier events:page result').optional(),
   offset: z.number().int().min(0).optional(),
   team: team.optional(),
   period: z.number().int().min(1).max(20).optional(),
   eventType: z.string().min(1).max(32).optional(),
   search: z.string().max(200).optional(),
-})
+}).refine((query) => query.cursor === undefined || query.offset === undefined, { message: 'give either cursor or offset, not both', path: ['cursor'] })
 
 const tmiHistoryQuery = z.strictObject({
   gameId,
@@ -73,4 +74,5 @@ export const inputSchemas = {
   'export:tmi': z.strictObject({ gameId: gameId.optional(), team: team.optional(), algorithm: algorithm.optional() }),
   'jobs:cancel': z.strictObject({ jobId: id }),
   'app:openExternal': z.strictObject({ url: z.string().max(2048) }),
+  'jobs:list': empty,
 } satisfies { [C in Channel]: z.ZodType<Parameters<Api[C]>[0]> }

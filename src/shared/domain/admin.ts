@@ -1,3 +1,5 @@
+import type { AppError } from '../api/result'
+
 /** The database the app has open, as the renderer may see it (never a password). */
 export interface DatabaseInfo {
   dialect: 'sqlite' | 'postgres'
@@ -61,12 +63,31 @@ export interface JobProgress {
   message: string
 }
 
-export interface JobFinished {
-  jobId: string
-  kind: JobKind
-  ok: boolean
-  /** One-line summary for the status bar. */
-  message: string
-  /** Where an export went: a path in the app, a download URL in `momentum serve`. */
-  download: string | null
+/** How a job ended: its summary, or why it did not finish (code `Cancelled` when it was cancelled). */
+export type JobFinished =
+  | {
+      jobId: string
+      kind: JobKind
+      ok: true
+      /** One-line summary for the status bar. */
+      message: string
+      /** Where an export went: a path in the app, a download URL in `momentum serve`. */
+      download: string | null
+    }
+  | {
+      jobId: string
+      kind: JobKind
+      ok: false
+      /** The same as `error.message`, so every outcome has a one-line summary. */
+      message: string
+      error: AppError
+      download: null
+    }
+
+/** What main knows about jobs right now: a page that may have missed pushes re-reads this. */
+export interface JobsSnapshot {
+  /** Each running job with its latest progress. */
+  running: JobProgress[]
+  /** The most recently finished jobs, oldest first (bounded). */
+  finished: JobFinished[]
 }

@@ -21,16 +21,24 @@ export type NewGameEvent = Omit<GameEvent, 'clockSeconds' | 'orderNumber' | 'pla
 
 export interface EventPageQuery {
   gameId: string
+  /** Events per page (default 500, at most 5,000). */
   limit?: number
+  /** Keyset paging: the `nextCursor` of the previous page. */
+  cursor?: string
+  /** Offset paging, for callers that count rows; not together with `cursor`. */
   offset?: number
   team?: string
   period?: number
   eventType?: string
+  /** Case-insensitive text in the player name or the description. */
+  search?: string
 }
 
 export interface EventPage {
   events: GameEvent[]
   hasMore: boolean
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null
 }
 
 export interface StoreEventsResult {

@@ -24,6 +24,11 @@ export function subscribe<E extends MainEventName>(event: E, listener: (payload:
   return transport.on(event, listener)
 }
 
+/** Runs `listener` whenever job or other pushes may have been missed (see Transport.onResync). */
+export function onResync(listener: () => void): () => void {
+  return transport.onResync(listener)
+}
+
 /** Uploads a file to `momentum serve` (the desktop app picks files in main instead). */
 export function uploadFile(file: File): Promise<Result<{ fileId: string }>> {
   if (!http) return Promise.resolve(failure('InvalidInput', 'files are picked by the desktop app itself'))

@@ -1,4 +1,4 @@
-import type { MainEventName } from '@shared/api/events'
+import { RESYNC_EVENT, type MainEventName } from '@shared/api/events'
 import type { Result } from '@shared/api/result'
 import { failure, isResult, messageOf, toResult, type Transport } from './transport'
 
@@ -17,13 +17,22 @@ const defaultDeps = (): HttpTransportDeps => ({
   openEvents: (url) => new EventSource(url),
 })
 
-/** Calls go to POST /api/call/<channel>; pushes come from one shared EventSource on /api/events. */
+/**
+ * Calls go to POST /api/call/<channel>; pushes come from one shared EventSource on /api/events. The
+ * EventSource reconnects by itself with Last-Event-ID, and the server replays what it missed.
+ */
 export function createHttpTransport(deps: HttpTransportDeps = defaultDeps()): HttpTransport {
   let source: EventSource | null = null
   const listeners = new Map<MainEventName, Set<(payload: never) => void>>()
+  const resyncListeners = new Set<() => void>()
 
   function events(): EventSource {
-    source ??= deps.openEvents('/api/events')
+    if (source) return source
+    source = deps.openEvents('/api/events')
+    // Listened to from the start: the stream's first event may be a resync.
+    source.addEventListener(RESYNC_EVENT, () => {
+      for (const listener of [...resyncListeners]) listener()
+    })
     return source
   }
 
@@ -51,6 +60,11 @@ export function createHttpTransport(deps: HttpTransportDeps = defaultDeps()): Ht
       const entry = listener as (payload: never) => void
       set.add(entry)
       return () => set.delete(entry)
+    },
+    onResync(listener) {
+      resyncListeners.add(listener)
+      events()
+      return () => resyncListeners.delete(listener)
     },
     upload: (file) =>
       post(deps.fetch, '/api/uploads', file, {

@@ -3,7 +3,7 @@ import { createHttpTransport } from './http-transport'
 import { pickTransport, toResult, type PreloadBridge, type Transport } from './transport'
 
 function fakeHttp(): Transport {
-  return { kind: 'http', invoke: async () => ({ ok: true, value: 'http' }), on: () => () => {} }
+  return { kind: 'http', invoke: async () => ({ ok: true, value: 'http' }), on: () => () => {}, onResync: () => () => {} }
 }
 
 describe('pickTransport', () => {
@@ -24,6 +24,17 @@ describe('pickTransport', () => {
 
   it('uses HTTP when the window has no bridge', () => {
     expect(pickTransport({}, fakeHttp).kind).toBe('http')
+  })
+
+  it('asks an IPC page to re-read its state once, after subscribing, and not after unsubscribing', async () => {
+    const bridge: PreloadBridge = { invoke: async () => ({ ok: true, value: null }), on: () => () => {} }
+    const transport = pickTransport({ api: bridge }, fakeHttp)
+    let resyncs = 0
+    transport.onResync(() => resyncs++)
+    transport.onResync(() => resyncs++)()
+    expect(resyncs).toBe(0)
+    await Promise.resolve()
+    expect(resyncs).toBe(1)
   })
 
   it('turns a rejected IPC call into an Internal failure', async () => {
@@ -99,6 +110,28 @@ describe('createHttpTransport', () => {
     expect(sources).toHaveLength(1)
     expect(sources[0]!.url).toBe('/api/events')
     expect(seen).toEqual([{ jobId: 'j1', done: 1 }])
+  })
+
+  it('passes the stream\'s resync signal on over the one event stream, until unsubscribed', () => {
+    const sources: FakeEventSource[] = []
+    const transport = createHttpTransport({
+      fetch: () => Promise.reject(new Error('unused')),
+      openEvents: (url) => {
+        const source = new FakeEventSource(url)
+        sources.push(source)
+        return source as unknown as EventSource
+      },
+    })
+    const progress: unknown[] = []
+    transport.on('job:progress', (payload) => progress.push(payload))
+    let resyncs = 0
+    const off = transport.onResync(() => resyncs++)
+    sources[0]!.emit('resync', '{"reason":"gap"}')
+    off()
+    sources[0]!.emit('resync', '{"reason":"gap"}')
+    expect(sources).toHaveLength(1)
+    expect(resyncs).toBe(1)
+    expect(progress).toEqual([])
   })
 
   it('uploads raw bytes with the percent-encoded file name', async () => {

@@ -9,6 +9,12 @@ export interface Transport {
   readonly kind: TransportKind
   invoke(channel: Channel, input: unknown): Promise<Result<unknown>>
   on<E extends MainEventName>(event: E, listener: (payload: MainEvents[E]) => void): () => void
+  /**
+   * Calls `listener` whenever pushes may have been missed, so the page re-reads what it follows:
+   * IPC loses none, so once after subscribing (the start); HTTP when the event stream says its
+   * replay cannot cover the time the page was away (and at the stream's start).
+   */
+  onResync(listener: () => void): () => void
 }
 
 /** What the preload exposes as `window.api`, seen loosely: its answers are checked here. */
@@ -34,6 +40,15 @@ export function createIpcTransport(bridge: PreloadBridge): Transport {
     },
     on(event, listener) {
       return bridge.on(event, listener as (payload: never) => void)
+    },
+    onResync(listener) {
+      let active = true
+      queueMicrotask(() => {
+        if (active) listener()
+      })
+      return () => {
+        active = false
+      }
     },
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import type { DatabaseInfo, RecentDatabase } from '@shared/domain/admin'
 import type { AppError, Result } from '@shared/api/result'
-import { call, subscribe } from '../../lib/api'
+import { call, onResync, subscribe } from '../../lib/api'
 import { bumpData } from '../../lib/data-version'
 import { reportError } from '../../lib/error-store'
 import { useApiQuery } from '../../lib/useApiQuery'
@@ -25,6 +25,8 @@ export function useDatabaseState(): DatabaseState {
   const recent = useApiQuery('db:recent', NONE, { domains: ['database'], context: 'Reading recent databases' })
 
   useEffect(() => subscribe('db:changed', () => bumpData()), [])
+  // A db:changed sent while the event stream was down is not replayed past the buffer: re-read.
+  useEffect(() => onResync(() => bumpData()), [])
 
   async function switchTo(context: string, pending: Promise<Result<DatabaseInfo | null>>): Promise<boolean> {
     const result = await pending

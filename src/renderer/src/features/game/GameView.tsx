@@ -44,7 +44,7 @@ export function GameView({ game }: { game: GameSummary }): React.JSX.Element {
   const rows = useMemo(() => toTimelineRows(stream.events, scores), [stream.events, scores])
   const elapsed = useMemo(() => rows.map((row) => row.elapsed), [rows])
   const eventIds = useMemo(() => rows.map((row) => row.event.eventId), [rows])
-  const selection = useTimelineSelection(rows, elapsed, eventIds)
+  const selection = useTimelineSelection(rows, elapsed, eventIds, stream.complete)
 
   const gamePeriods = useMemo(() => periods(all.events), [all.events])
   const lastPeriod = Math.max(4, gamePeriods.at(-1) ?? 4)

@@ -1,7 +1,9 @@
-import { jobFraction, type JobView } from './job-list'
+import { jobFraction, type JobState, type JobView } from './job-list'
 import { useJobs } from './useJobs'
 
-/** The status bar: running jobs with progress and Cancel, then the latest outcome. */
+const STATE_ICONS: Record<JobState, string> = { running: '…', succeeded: '✓', failed: '✕', cancelled: '⊘' }
+
+/** The status bar: running jobs with progress and Cancel, then the latest outcome (with main's error code when it did not succeed). */
 export function JobBar(): React.JSX.Element {
   const { jobs, cancel, dismiss } = useJobs()
   const running = jobs.filter((job) => job.state === 'running')
@@ -13,8 +15,9 @@ export function JobBar(): React.JSX.Element {
       ))}
       {running.length === 0 && latest && (
         <div className={`job job-${latest.state}`} role="status">
-          <span className="job-icon" aria-hidden="true">{latest.state === 'succeeded' ? '✓' : '✕'}</span>
+          <span className="job-icon" aria-hidden="true">{STATE_ICONS[latest.state]}</span>
           <span className="job-label">{latest.label}</span>
+          {latest.error && <strong className="job-code">{latest.error.code}</strong>}
           <span className="job-message">{latest.message}</span>
           <button type="button" className="icon-button" aria-label={`Dismiss ${latest.label}`} onClick={() => dismiss(latest.jobId)}>
             ×

@@ -16,11 +16,23 @@ describe('job list', () => {
   })
 
   it('ignores progress that arrives after the end, and an end before the start', () => {
-    let jobs = applyFinished([], { jobId: 'j3', kind: 'export', ok: false, message: 'disk full', download: null })
+    let jobs = applyFinished([], { jobId: 'j3', kind: 'export', ok: false, message: 'disk full', error: { code: 'Internal', message: 'disk full' }, download: null })
     jobs = applyProgress(jobs, { jobId: 'j3', kind: 'export', done: 5, total: 9, message: 'late' })
-    expect(jobs).toMatchObject([{ state: 'failed', message: 'disk full' }])
+    expect(jobs).toMatchObject([{ state: 'failed', message: 'disk full', error: { code: 'Internal' } }])
     jobs = addStartedJob(jobs, { jobId: 'j3', kind: 'export' }, 'Export TMI')
     expect(jobs).toMatchObject([{ state: 'failed', startedHere: true, label: 'Export TMI' }])
+  })
+
+  it('keeps the code main gave a failure, and shows a cancelled job as cancelled rather than failed', () => {
+    let jobs = addStartedJob([], { jobId: 'bad', kind: 'import' }, 'Import 1 file')
+    jobs = applyProgress(jobs, { jobId: 'bad', kind: 'import', done: 1, total: 1, message: 'bad.json: not JSON' })
+    const error = { code: 'InvalidInput', message: 'imported 0 games; 1 failed: /tmp/bad.json: not JSON' } as const
+    jobs = applyFinished(jobs, { jobId: 'bad', kind: 'import', ok: false, message: error.message, error, download: null })
+    expect(jobs).toMatchObject([{ jobId: 'bad', state: 'failed', error, message: error.message, label: 'Import 1 file' }])
+    const cancelled = { code: 'Cancelled', message: 'demo fill cancelled; 40 demo games' } as const
+    jobs = applyFinished(addStartedJob(jobs, { jobId: 'demo', kind: 'demo' }, 'Sample data'), { jobId: 'demo', kind: 'demo', ok: false, message: cancelled.message, error: cancelled, download: null })
+    expect(jobs.at(-1)).toMatchObject({ jobId: 'demo', state: 'cancelled', error: cancelled })
+    expect(applyFinished(jobs, { jobId: 'ok', kind: 'tmi', ok: true, message: 'computed', download: null }).at(-1)).toMatchObject({ state: 'succeeded', error: null })
   })
 
   it('keeps only the newest finished jobs, and dismisses finished ones only', () => {

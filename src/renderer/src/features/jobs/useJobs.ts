@@ -2,7 +2,7 @@ import { call } from '../../lib/api'
 import { reportError } from '../../lib/error-store'
 import { useStore } from '../../lib/external-store'
 import { dismissFinished, type JobView } from './job-list'
-import { jobStore, markCancelRequested } from './job-store'
+import { jobStore } from './job-store'
 
 export interface Jobs {
   jobs: JobView[]
@@ -14,8 +14,8 @@ export function useJobs(): Jobs {
   const jobs = useStore(jobStore)
   return {
     jobs,
+    /** The job then ends as cancelled (its job:finished carries the code Cancelled). */
     async cancel(job) {
-      markCancelRequested(job.jobId)
       const result = await call('jobs:cancel', { jobId: job.jobId })
       if (!result.ok) reportError(`Cancelling ${job.label}`, result.error)
     },

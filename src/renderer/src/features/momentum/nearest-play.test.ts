@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nearestPlayIndex } from './nearest-play'
+import { nearestPlayIndex, pickedPlayIndex } from './nearest-play'
 
 describe('nearestPlayIndex', () => {
   const elapsed = [0, 10, null, 30, 30, 95]
@@ -23,5 +23,27 @@ describe('nearestPlayIndex', () => {
   it('returns -1 when no play has a time', () => {
     expect(nearestPlayIndex([null, null], 3)).toBe(-1)
     expect(nearestPlayIndex([], 3)).toBe(-1)
+  })
+})
+
+describe('pickedPlayIndex', () => {
+  const elapsed = [0, 10, null, 30, 30]
+  const ids = ['a', 'b', 'c', 'd', 'e']
+
+  it('lands on the exact play when it is listed, even before the last page', () => {
+    expect(pickedPlayIndex(elapsed, 30, ids, 'e', false)).toBe(4)
+  })
+
+  it('waits while the play may be in a page not loaded yet', () => {
+    expect(pickedPlayIndex(elapsed, 95, ids, null, false)).toBeNull()
+    expect(pickedPlayIndex(elapsed, 30, ids, 'later', false)).toBeNull()
+    expect(pickedPlayIndex([], 5, [], null, false)).toBeNull()
+  })
+
+  it('takes the nearest play once a later play is listed or every page has arrived', () => {
+    expect(pickedPlayIndex(elapsed, 12, ids, null, false)).toBe(1)
+    expect(pickedPlayIndex(elapsed, 12, ids, 'filtered-out', false)).toBe(1)
+    expect(pickedPlayIndex(elapsed, 95, ids, null, true)).toBe(3)
+    expect(pickedPlayIndex([null], 5, ['a'], null, true)).toBe(-1)
   })
 })

@@ -20,3 +20,25 @@ export function nearestPlayIndex(elapsed: ReadonlyArray<number | null>, x: numbe
   }
   return best
 }
+
+/**
+ * The row a chart click lands on, or null while the rows are still arriving and the play may be in a
+ * page not loaded yet: its exact id is not listed and no listed play is later than `x`. Rows are in
+ * game order, so once a later play is listed the nearest one is final. -1: no play has a time.
+ */
+export function pickedPlayIndex(elapsed: ReadonlyArray<number | null>, x: number, eventIds: readonly string[], eventId: string | null, complete: boolean): number | null {
+  if (eventId !== null) {
+    const exact = eventIds.indexOf(eventId)
+    if (exact >= 0) return exact
+  }
+  if (!complete && !(lastTime(elapsed) > x)) return null
+  return nearestPlayIndex(elapsed, x)
+}
+
+function lastTime(elapsed: ReadonlyArray<number | null>): number {
+  for (let i = elapsed.length - 1; i >= 0; i--) {
+    const value = elapsed[i]
+    if (value != null) return value
+  }
+  return -Infinity
+}
