@@ -63,6 +63,20 @@ class FakeEventSource extends EventTarget {
   }
 }
 
+/** An HTTP transport whose event streams are fakes the test drives; calls are not used. */
+function streamOnlyTransport() {
+  const sources: FakeEventSource[] = []
+  const transport = createHttpTransport({
+    fetch: () => Promise.reject(new Error('unused')),
+    openEvents: (url) => {
+      const source = new FakeEventSource(url)
+      sources.push(source)
+      return source as unknown as EventSource
+    },
+  })
+  return { transport, sources }
+}
+
 describe('createHttpTransport', () => {
   it('posts the input as JSON to /api/call/<channel> with same-origin credentials', async () => {
     const requests: Array<{ url: string; init: RequestInit | undefined }> = []
@@ -92,15 +106,7 @@ describe('createHttpTransport', () => {
   })
 
   it('opens one event stream and delivers parsed payloads until unsubscribed', () => {
-    const sources: FakeEventSource[] = []
-    const transport = createHttpTransport({
-      fetch: () => Promise.reject(new Error('unused')),
-      openEvents: (url) => {
-        const source = new FakeEventSource(url)
-        sources.push(source)
-        return source as unknown as EventSource
-      },
-    })
+    const { transport, sources } = streamOnlyTransport()
     const seen: unknown[] = []
     const off = transport.on('job:progress', (payload) => seen.push(payload))
     transport.on('db:changed', () => {})
@@ -113,15 +119,7 @@ describe('createHttpTransport', () => {
   })
 
   it('passes the stream\'s resync signal on over the one event stream, until unsubscribed', () => {
-    const sources: FakeEventSource[] = []
-    const transport = createHttpTransport({
-      fetch: () => Promise.reject(new Error('unused')),
-      openEvents: (url) => {
-        const source = new FakeEventSource(url)
-        sources.push(source)
-        return source as unknown as EventSource
-      },
-    })
+    const { transport, sources } = streamOnlyTransport()
     const progress: unknown[] = []
     transport.on('job:progress', (payload) => progress.push(payload))
     let resyncs = 0
