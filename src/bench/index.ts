@@ -11,19 +11,21 @@ import { runPostgresBench } from './postgres-bench'
 import { printTable, type BenchResult } from './report'
 import { runSqliteBench } from './sqlite-bench'
 import { runExportChild } from './export-child'
-import { runUiEventLoopStall } from './ui-event-loop-stall'
+import { runUiEventLoopStall, runUiStallChild } from './ui-event-loop-stall'
 
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     games: { type: 'string', default: '2000' },
     'events-per-game': { type: 'string', default: '500' },
-    iterations: { type: 'string', default: '200' },
+    iterations: { type: 'string', default: '1000' },
     'pg-games': { type: 'string', default: '200' },
     'skip-postgres': { type: 'boolean', default: false },
     'ui-events': { type: 'string', default: '1000000' },
     'skip-ui-stall': { type: 'boolean', default: false },
     'child-export': { type: 'string' },
+    'child-ui-stall': { type: 'string' },
+    input: { type: 'string' },
     db: { type: 'string' },
     out: { type: 'string' },
   },
@@ -31,6 +33,10 @@ const { values } = parseArgs({
 
 if (values['child-export']) {
   await runExportChild(values['child-export'], values.db!, values.out!)
+  process.exit(0)
+}
+if (values['child-ui-stall']) {
+  await runUiStallChild(values['child-ui-stall'], values.db!, values.input!, join(import.meta.dirname, 'job-worker.js'))
   process.exit(0)
 }
 
@@ -50,7 +56,7 @@ try {
   results.push(...(await runSqliteBench({ dir, generate: () => generate(games), iterations, log, benchScript: process.argv[1]! })))
   if (!values['skip-ui-stall']) {
     const workerPath = join(import.meta.dirname, 'job-worker.js')
-    results.push(...(await runUiEventLoopStall({ dir, events: Number(values['ui-events']), actionsPerGame: 500, workerPath, log })))
+    results.push(...(await runUiEventLoopStall({ dir, events: Number(values['ui-events']), actionsPerGame: 500, workerPath, benchScript: process.argv[1]!, log })))
   }
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
   if (pgUrl && !values['skip-postgres']) {

@@ -9,17 +9,38 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[index]!
 }
 
-/** Runs `run` `iterations` times after `warmup` unmeasured runs; returns p50/p99 in ms. */
-export async function measureLatency(iterations: number, run: (i: number) => unknown, warmup = 20): Promise<LatencyStats> {
-  for (let i = 0; i < warmup; i++) await run(i)
-  const samples: number[] = []
-  for (let i = 0; i < iterations; i++) {
-    const start = process.hrtime.bigint()
-    await run(i)
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6)
+/**
+ * p50/p99 (ms) of `ours` and `bound` measured in alternation, iteration by iteration, in turns
+ * (bound first on even iterations, ours first on odd), after `warmup` unmeasured runs of each: a GC
+ * pause or a noisy moment of the machine lands on either side alike, not on a whole series.
+ */
+export async function measurePaired(
+  iterations: number,
+  ours: (i: number) => unknown,
+  bound: (i: number) => unknown,
+  warmup = 20,
+): Promise<{ ours: LatencyStats; bound: LatencyStats }> {
+  for (let i = 0; i < warmup; i++) {
+    await bound(i)
+    await ours(i)
   }
-  samples.sort((a, b) => a - b)
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99) }
+  const oursSamples: number[] = []
+  const boundSamples: number[] = []
+  for (let i = 0; i < iterations; i++) {
+    if (i % 2 === 0) {
+      boundSamples.push(await timeOnce(() => bound(i)))
+      oursSamples.push(await timeOnce(() => ours(i)))
+    } else {
+      oursSamples.push(await timeOnce(() => ours(i)))
+      boundSamples.push(await timeOnce(() => bound(i)))
+    }
+  }
+  return { ours: latencyStats(oursSamples), bound: latencyStats(boundSamples) }
+}
+
+function latencyStats(samples: number[]): LatencyStats {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) }
 }
 
 export async function timeOnce(run: () => unknown): Promise<number> {
