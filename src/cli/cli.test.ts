@@ -43,10 +43,20 @@ describe('momentum', () => {
       expect(errorLine(run)).toBe(line)
     })
 
-    it('still prints one JSON document for a usage error with --json', async () => {
+    it('still prints one JSON document for a usage error with --json, naming the command', async () => {
       const run = await runCli(['status', '--json', '--bogus'], env)
       expect(run.code).toBe(2)
-      expect(parseJson(run)).toEqual({ command: null, ok: false, error: { code: 'Usage', message: "unknown option '--bogus'" } })
+      expect(parseJson(run)).toEqual({ command: 'status', ok: false, error: { code: 'Usage', message: "unknown option '--bogus'" } })
+    })
+
+    it.each([
+      [['cleanup', '--keep-tmi', 'abc', '--json'], 'cleanup', "option '--keep-tmi <n>' argument 'abc' is invalid. expected a whole number ≥ 0"],
+      [['tmi', 'compute', '--window', 'x', '--json'], 'tmi compute', expect.stringContaining("option '--window <n>' argument 'x' is invalid")],
+      [['nope', '--json'], null, expect.stringContaining("unknown command 'nope'")],
+    ])('names the command commander was parsing in a --json usage error: %j', async (args, command, message) => {
+      const run = await runCli(args, env)
+      expect(run.code).toBe(2)
+      expect(parseJson(run)).toEqual({ command, ok: false, error: { code: 'Usage', message } })
     })
 
     it('rejects a malformed MOMENTUM_BUSY_TIMEOUT_MS', async () => {

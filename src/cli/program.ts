@@ -49,21 +49,32 @@ export async function runCli(args: string[]): Promise<number> {
     .configureOutput({ outputError: (text, write) => write(`momentum: ${oneLine(text.replace(/^error: /, ''))}\n`) })
   const run = commandRunner(state)
   for (const register of COMMANDS) register(program, run)
+  const parsing: string[] = []
+  trackSubcommands(program, parsing)
   try {
     await program.parseAsync(args, { from: 'user' })
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error
-    return commanderExitCode(error, args)
+    return commanderExitCode(error, args, parsing.length > 0 ? parsing.join(' ') : null)
   }
   return state.exitCode
 }
 
-function commanderExitCode(error: CommanderError, args: string[]): number {
+/** Records the subcommands commander dispatches to, so a usage error can name its command (`tmi compute`). */
+function trackSubcommands(command: Command, parsing: string[]): void {
+  if (command.commands.length === 0) return
+  command.hook('preSubcommand', (_command, subcommand) => {
+    parsing.push(subcommand.name())
+  })
+  for (const subcommand of command.commands) trackSubcommands(subcommand, parsing)
+}
+
+function commanderExitCode(error: CommanderError, args: string[], command: string | null): number {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0
   if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2
   if (args.includes('--json')) {
     // commander already printed the stderr line; --json still promises one document on stdout.
-    process.stdout.write(`${JSON.stringify({ command: null, ok: false, error: { code: 'Usage', message: oneLine(error.message.replace(/^error: /, '')) } }, null, 2)}\n`)
+    process.stdout.write(`${JSON.stringify({ command, ok: false, error: { code: 'Usage', message: oneLine(error.message.replace(/^error: /, '')) } }, null, 2)}\n`)
   }
   return 2
 }

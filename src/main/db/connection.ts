@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from
 import type pg from 'pg'
 import { isAppFailure } from '../errors/app-failure'
 import { describeTarget, type DatabaseTarget } from './database-target'
-import { connectWithRetry, createPostgresPool, toPostgresFailure, type PostgresOptions } from './postgres-pool'
+import { connectWithRetry, createPostgresPool, ensureSchema, toPostgresFailure, type PostgresOptions } from './postgres-pool'
 import { openSqliteFile, type SqliteOpenOptions } from './sqlite-connection'
 import { toSqliteFailure } from './sqlite-errors'
 import type { Database } from './schema'
@@ -40,6 +40,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   const pool = createPostgresPool(target, options.postgres)
   try {
     await connectWithRetry(pool, target, options.postgres)
+    await ensureSchema(pool, target, options.create ?? false)
   } catch (error) {
     await pool.end().catch(() => undefined)
     throw error

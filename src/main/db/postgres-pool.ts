@@ -51,6 +51,26 @@ export function createPostgresPool(target: PostgresTarget, options: PostgresOpti
   return pool
 }
 
+/**
+ * A `?schema=NAME` that does not exist: created when the command means to create (migrate,
+ * create — as a missing SQLite file is), else refused with one line instead of PostgreSQL's
+ * "no schema has been selected to create in" on the first write.
+ */
+export async function ensureSchema(pool: pg.Pool, target: PostgresTarget, create: boolean): Promise<void> {
+  if (target.schema === null) return
+  const where = `${target.host}:${target.port}/${target.database}`
+  try {
+    const { rowCount } = await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [target.schema])
+    if (rowCount !== 0) return
+    if (!create) throw new AppFailure('NotFound', `schema "${target.schema}" does not exist in ${where} (run "momentum migrate" or "momentum create" to make it)`)
+    // An identifier cannot be a parameter; the name was checked as a plain identifier in createPostgresPool.
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(target.schema)}`)
+  } catch (error) {
+    if (error instanceof AppFailure) throw error
+    throw toPostgresFailure(error, target)
+  }
+}
+
 const RETRYABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', '57P03'])
 
 /** Bounded retry with exponential backoff, at connect time only (a failed query is never re-sent). */

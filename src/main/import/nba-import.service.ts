@@ -27,6 +27,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void
   /** Checked between files: a file is stored whole or not at all. */
   signal?: AbortSignal
+  /** The name a file is reported under (an upload's original name instead of its temp path). */
+  labelOf?: (file: string) => string
 }
 
 /**
@@ -39,27 +41,34 @@ export async function importFiles(handle: DatabaseHandle, paths: readonly string
   const results: ImportResult[] = []
   for (const [position, input] of inputs.entries()) {
     if (options.signal?.aborted) return summarize(results, true)
-    const result = 'error' in input ? failedResult(input.path, input.error) : await importFile(handle, input.file, options)
+    const result = 'error' in input ? failedInput(input.path, input.error, options) : await importFile(handle, input.file, options)
     results.push(result)
     options.onProgress?.({ index: position + 1, total: inputs.length, result })
   }
   return summarize(results, false)
 }
 
+/** expandInputs words its errors `PATH: cause`; they name the input as labelOf does. */
+function failedInput(path: string, error: string, options: ImportOptions): ImportResult {
+  const label = options.labelOf?.(path) ?? path
+  return failedResult(label, error.startsWith(`${path}: `) ? `${label}: ${error.slice(path.length + 2)}` : error)
+}
+
 async function importFile(handle: DatabaseHandle, file: string, options: ImportOptions): Promise<ImportResult> {
+  const source = options.labelOf?.(file) ?? file
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    return failedResult(file, `${file}: ${describeFsError(error)}`)
+    return failedResult(source, `${source}: ${describeFsError(error)}`)
   }
   let parsed: GameImport
   try {
-    parsed = parseNbaGame(text, file)
+    parsed = parseNbaGame(text, source)
   } catch (error) {
-    return failedResult(file, withSource(file, error))
+    return failedResult(source, withSource(source, error))
   }
-  return importGame(handle, parsed, file, options)
+  return importGame(handle, parsed, source, options)
 }
 
 /** Stores one parsed game (file or download) and runs TMI when asked; never throws. */

@@ -1,5 +1,5 @@
-import { backupBesideDatabase } from '../admin/backup'
 import { dropTables, resetDatabase } from '../admin/admin.service'
+import { backupBeforeChange } from '../admin/safety-backup'
 import type { DatabaseHandle } from '../db/connection'
 import { listBackups, restoreBackup } from '../session/backup-files'
 import type { Handlers } from './call-channel'
@@ -33,7 +33,8 @@ export function adminHandlers(context: HandlerContext): Pick<Handlers, AdminChan
   }
 }
 
+/** A read-only handle writes no backup: drop and reset then refuse it with their own message. */
 function safetyBackup(handle: DatabaseHandle): DatabaseHandle {
-  if (handle.target.dialect === 'sqlite' && !handle.target.memory && !handle.readonly) backupBesideDatabase(handle)
+  if (!handle.readonly) backupBeforeChange(handle)
   return handle
 }

@@ -126,6 +126,26 @@ describeEachDialect('createHandlers', (dialect) => {
     }
     expect(fixture.events.some((e) => e.event === 'db:changed')).toBe(true)
   })
+
+  it('runs a cleanup job that writes its backup first (SQLite) and names it in the result', async () => {
+    await handlers['admin:reset']({ confirm: 'RESET' })
+    const imported = await handlers['import:files']({ fileIds: [fixture.services.files.register(fixturePath('0022400718'))] })
+    expect(await fixture.finished(imported.jobId)).toMatchObject({ ok: true, message: expect.stringMatching(/^imported 1 game \(/) })
+    const before = (await handlers['tmi:history']({ gameId: '0022400718' })).length
+    const backupsBefore = (await handlers['admin:backups']({})).length
+    const job = await handlers['admin:cleanup']({ gameId: '0022400718', keepTmi: 1 })
+    const finished = await fixture.finished(job.jobId)
+    expect(finished).toMatchObject({ ok: true, kind: 'cleanup', message: expect.stringMatching(/^deleted \d+ old TMI rows?\. /) })
+    expect((await handlers['tmi:history']({ gameId: '0022400718' })).length).toBeLessThan(before)
+    if (dialect === 'postgres') {
+      expect(finished.message).toContain('No backup was made: momentum does not back up PostgreSQL databases')
+      return
+    }
+    const backups = await handlers['admin:backups']({})
+    expect(backups).toHaveLength(backupsBefore + 1)
+    const written = /Backup written: (.+)$/.exec(finished.message ?? '')?.[1]
+    expect(backups.map((b) => join(dirname(testDb.spec), b.fileName))).toContain(written)
+  })
 })
 
 describe('createHandlers without a database', () => {

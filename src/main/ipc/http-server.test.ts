@@ -95,7 +95,7 @@ describeEachDialect('momentum serve over HTTP', (dialect) => {
     const upload = await rawRequest(suite.app.port, '/api/uploads', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('../../0022400718 game.json') }, body: readFileSync(fixturePath('0022400718')) })
     const { fileId } = upload.json<{ ok: true; value: { fileId: string } }>().value
     const job = (await callApi(suite.app.port, 'import:files', { fileIds: [fileId] })).json<{ value: JobStarted }>().value
-    await expect(suite.app.services.jobs.whenFinished(job.jobId)).resolves.toMatchObject({ ok: true })
+    await expect(suite.app.services.jobs.whenFinished(job.jobId)).resolves.toMatchObject({ ok: true, message: expect.stringMatching(/^imported 1 game \(/) })
     const exported = (await callApi(suite.app.port, 'export:tmi', { gameId: '0022400718' })).json<{ value: JobStarted }>().value
     const finished = await suite.app.services.jobs.whenFinished(exported.jobId)
     expect(finished).toMatchObject({ ok: true, download: expect.stringMatching(/^\/api\/downloads\/[0-9a-f-]{36}$/) })
@@ -104,6 +104,16 @@ describeEachDialect('momentum serve over HTTP', (dialect) => {
     expect(download.headers['content-disposition']).toBe('attachment; filename="tmi-0022400718.csv"')
     expect(download.text.split('\n').length).toBeGreaterThan(10)
     expect((await rawRequest(suite.app.port, '/api/downloads/00000000-0000-0000-0000-000000000000')).status).toBe(404)
+  })
+
+  it('reports a bad upload under the name the user gave, never the server temp path', async () => {
+    const upload = await rawRequest(suite.app.port, '/api/uploads', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('my bad game.json') }, body: Buffer.from('{"game": ') })
+    const { fileId } = upload.json<{ ok: true; value: { fileId: string } }>().value
+    const job = (await callApi(suite.app.port, 'import:files', { fileIds: [fileId] })).json<{ value: JobStarted }>().value
+    const finished = await suite.app.services.jobs.whenFinished(job.jobId)
+    expect(finished).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringContaining('1 failed: my bad game.json: ') } })
+    expect(finished!.message).toMatch(/^imported 0 games \(0 events added/)
+    expect(finished!.message).not.toMatch(/momentum-serve-|upload-/)
   })
 
   it('refuses an upload over the size cap', async () => {

@@ -37,12 +37,13 @@ export class Transfers {
   async receiveUpload(request: IncomingMessage): Promise<string> {
     const declared = Number(request.headers['content-length'] ?? 0)
     if (declared > this.maxUploadBytes) throw new AppFailure('InvalidInput', `upload too large (limit ${this.maxUploadBytes} bytes)`)
-    let name: string
+    let given: string
     try {
-      name = safeName(decodeURIComponent(String(request.headers['x-file-name'] ?? 'upload')))
+      given = decodeURIComponent(String(request.headers['x-file-name'] ?? 'upload'))
     } catch {
       throw new AppFailure('InvalidInput', 'X-File-Name is not percent-encoded')
     }
+    const name = safeName(given)
     const folder = join(this.dir, `upload-${randomUUID()}`)
     mkdirSync(folder)
     const path = join(folder, name)
@@ -60,7 +61,8 @@ export class Transfers {
       rmSync(folder, { recursive: true, force: true })
       throw error
     }
-    return this.files.register(path)
+    // Messages (an import failure) name the file as the user knows it, not our temp path.
+    return this.files.register(path, displayName(given, name))
   }
 
   /** GET /api/downloads/<id>: 404 until the export has finished writing (exportToFile renames at the end). */
@@ -83,6 +85,12 @@ export class Transfers {
   close(): void {
     rmSync(this.dir, { recursive: true, force: true })
   }
+}
+
+/** The browser's name for the file, on one printable line (only ever shown, never a path). */
+export function displayName(given: string, fallback: string): string {
+  const base = (given.split(/[\\/]/).at(-1) ?? '').replace(/\p{Cc}/gu, '').trim().slice(0, 200)
+  return base === '' ? fallback : base
 }
 
 /** A file name that is only a name: no separators, no leading dots, printable ASCII. */

@@ -17,7 +17,9 @@ export function jobHandlers({ session, files, jobs, ports }: HandlerContext): Pi
       const database = session.workerDatabase()
       const paths = fileIds !== undefined ? fileIds.map((id) => files.resolve(id)) : await ports.pickImportFiles()
       if (paths === null || paths.length === 0) throw new AppFailure('Cancelled', 'no files were chosen')
-      return jobs.start(database, { kind: 'import', paths, computeTmi: true })
+      // Uploads are reported under the name the user gave; dialog picks under their real path.
+      const names = Object.fromEntries((fileIds ?? []).map((id) => [files.resolve(id), files.nameOf(id)]))
+      return jobs.start(database, { kind: 'import', paths, computeTmi: true, names })
     },
     'demo:fill': async ({ games, seed }) => jobs.start(session.workerDatabase(), { kind: 'demo', games, ...(seed !== undefined && { seed }) }),
     'export:tmi': async (filter) => {

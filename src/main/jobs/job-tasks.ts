@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import type { DatabaseHandle } from '../db/connection'
 import { migrate } from '../db/migrator'
 import { backupBesideDatabase } from '../admin/backup'
+import { backupBeforeChange } from '../admin/safety-backup'
 import { fillDemoDatabase } from '../demo/demo-fill.service'
 import { AppFailure } from '../errors/app-failure'
 import { exportTmi, exportToFile } from '../export'
@@ -27,13 +28,16 @@ export async function runTask(handle: DatabaseHandle, request: JobRequest, conte
   const { signal, progress } = context
   switch (request.kind) {
     case 'import': {
+      const names = request.names ?? {}
+      const labelOf = (file: string): string => names[file] ?? file
       const summary = await importFiles(handle, request.paths, {
         signal,
         computeTmi: request.computeTmi,
+        labelOf,
         tmiRunner: (h, gameId) => computeGameTmi(h, gameId),
-        onProgress: ({ index, total, result }) => progress(index, total, result.error ?? `${basename(result.source)}: ${result.added} events added`),
+        onProgress: ({ index, total, result }) => progress(index, total, result.error ?? `${basename(result.source)}: ${count(result.added, 'event')} added`),
       })
-      const text = `imported ${summary.games} games (${summary.eventsAdded} events added, ${summary.eventsUpdated} updated, ${summary.eventsUnchanged} unchanged)`
+      const text = `imported ${count(summary.games, 'game')} (${count(summary.eventsAdded, 'event')} added, ${summary.eventsUpdated} updated, ${summary.eventsUnchanged} unchanged)`
       if (summary.cancelled) throw new AppFailure('Cancelled', `import cancelled; ${text}`)
       const failed = summary.results.find((result) => result.error !== null)
       if (failed) throw new AppFailure(failed.errorCode ?? 'InvalidInput', `${text}; ${summary.filesFailed} failed: ${failed.error}`)
@@ -42,15 +46,20 @@ export async function runTask(handle: DatabaseHandle, request: JobRequest, conte
     case 'export': {
       const { path, kind: _kind, ...filter } = request
       const result = await exportToFile(path, (out) => exportTmi(handle, { ...filter, signal, onProgress: (rows) => progress(rows, null, `${rows} rows written`) }, out), { overwrite: true })
-      return `exported ${result.rows} TMI rows`
+      return `exported ${count(result.rows, 'TMI row')}`
     }
     case 'tmi': {
       const result = await computeGameTmi(handle, request.gameId, { algorithm: request.algorithm, windowSize: request.windowSize, replace: true })
-      return result.status === 'no-events' ? `game ${request.gameId} has no events` : `computed ${result.rows} TMI rows for ${request.gameId} (${request.algorithm}, window ${request.windowSize})`
+      return result.status === 'no-events' ? `game ${request.gameId} has no events` : `computed ${count(result.rows, 'TMI row')} for ${request.gameId} (${request.algorithm}, window ${request.windowSize})`
     }
     case 'cleanup': {
-      const result = await cleanupOldData(handle, { keepTmi: request.keepTmi, ...(request.gameId !== undefined && { gameId: request.gameId }) })
-      return `deleted ${result.tmiDeleted} old TMI rows`
+      const options = { keepTmi: request.keepTmi, ...(request.gameId !== undefined && { gameId: request.gameId }) }
+      const preview = await cleanupOldData(handle, { ...options, dryRun: true })
+      if (preview.tmiDeleted + preview.eventsDeleted === 0) return 'nothing to delete; no backup was needed'
+      // Project rule: a destructive action writes its backup first (as `momentum cleanup` does).
+      const { backupNote } = backupBeforeChange(handle)
+      const result = await cleanupOldData(handle, { ...options, dryRun: false })
+      return `deleted ${count(result.tmiDeleted, 'old TMI row')}. ${backupNote}`
     }
     case 'migrate': {
       const run = await migrate(handle, { signal, ...(request.to !== undefined && { to: request.to }), onStep: ({ version, description, index, total }) => progress(index, total, `applying ${version} ${description}`) })
@@ -68,9 +77,14 @@ export async function runTask(handle: DatabaseHandle, request: JobRequest, conte
         signal,
         onProgress: ({ done, total, events }) => progress(done, total, `${done} of ${total} games (${events} events)`),
       })
-      const text = `${result.games} demo games with ${result.events} events and ${result.tmiRows} TMI rows`
+      const text = `${count(result.games, 'demo game')} with ${count(result.events, 'event')} and ${count(result.tmiRows, 'TMI row')}`
       if (result.cancelled) throw new AppFailure('Cancelled', `demo fill cancelled; ${text}`)
       return text
     }
   }
+}
+
+/** `1 game`, `3 games`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }

@@ -5,7 +5,8 @@ import type { WorkerDatabase } from '../session/database-session'
 
 /** One unit of long work, as plain data: it is posted to the worker thread that does it. */
 export type JobRequest =
-  | { kind: 'import'; paths: string[]; computeTmi: boolean }
+  /** `names`: path → the name the user gave (an upload's file name), used in messages instead of the path. */
+  | { kind: 'import'; paths: string[]; computeTmi: boolean; names?: Record<string, string> }
   | { kind: 'export'; path: string; gameId?: string; team?: string; algorithm?: TmiAlgorithmName }
   | { kind: 'tmi'; gameId: string; windowSize: number; algorithm: TmiAlgorithmName }
   | { kind: 'cleanup'; gameId?: string; keepTmi: number }

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import type { BackupInfo } from '../../shared/domain/admin'
-import { backupBesideDatabase } from '../admin/backup'
+import { backupBeforeChange } from '../admin/safety-backup'
 import { openDatabase, type DatabaseHandle } from '../db/connection'
 import { AppFailure } from '../errors/app-failure'
 
@@ -32,7 +32,7 @@ export async function restoreBackup(handle: DatabaseHandle, backupId: string, na
   if (!backup) throw new AppFailure('NotFound', `no backup ${backupId} beside ${handle.label}`)
   const source = await openDatabase({ dialect: 'sqlite', file: join(dirname(handle.target.file), backup.fileName), memory: false }, { readonly: true, ...(nativeBinding !== undefined && { nativeBinding }) })
   try {
-    backupBesideDatabase(handle)
+    backupBeforeChange(handle)
     await source.sqlite!.backup(handle.target.file)
   } finally {
     await source.close()

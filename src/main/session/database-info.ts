@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
+import { sql } from 'kysely'
 import type { DatabaseInfo } from '../../shared/domain/admin'
 import { toDatabaseFailure, type DatabaseHandle } from '../db/connection'
 import { hasTable } from '../db/introspection'
@@ -12,7 +13,7 @@ export async function readDatabaseInfo(handle: DatabaseHandle): Promise<Database
       dialect: handle.dialect,
       label: handle.label,
       readonly: handle.readonly,
-      sizeBytes: fileSize(handle),
+      sizeBytes: await databaseSize(handle),
       schemaVersion: status.current,
       latestVersion: status.latest,
       pendingMigrations: status.pending,
@@ -25,8 +26,13 @@ export async function readDatabaseInfo(handle: DatabaseHandle): Promise<Database
   }
 }
 
-function fileSize(handle: DatabaseHandle): number | null {
-  if (handle.target.dialect !== 'sqlite' || handle.target.memory) return null
+/** The file (+ its -wal) on SQLite; the whole database on PostgreSQL, as `health` reports it. */
+async function databaseSize(handle: DatabaseHandle): Promise<number | null> {
+  if (handle.target.dialect === 'postgres') {
+    const { rows } = await sql<{ size: number }>`SELECT pg_database_size(current_database()) AS size`.execute(handle.db)
+    return rows[0] === undefined ? null : Number(rows[0].size)
+  }
+  if (handle.target.memory) return null
   const size = (file: string): number => (existsSync(file) ? statSync(file).size : 0)
   return size(handle.target.file) + size(`${handle.target.file}-wal`)
 }

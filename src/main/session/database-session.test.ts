@@ -73,6 +73,8 @@ describeEachDialect('DatabaseSession.open', (dialect) => {
     try {
       const info = await session.open(parseDatabaseSpec(testDb.spec))
       expect(info).toMatchObject({ dialect, pendingMigrations: [], isEmpty: true })
+      // The Admin panel's Size: the file on SQLite, pg_database_size on PostgreSQL (as health reports).
+      expect(info.sizeBytes).toBeGreaterThan(0)
       expect(recent.list()[0]).toMatchObject({ dialect, label: info.label })
     } finally {
       await session.close()
@@ -89,5 +91,14 @@ describe('FileRegistry', () => {
     expect(() => files.resolve('/data/game.json')).toThrow(expect.objectContaining({ code: 'NotFound' }))
     files.forget(id)
     expect(files.has(id)).toBe(false)
+  })
+
+  it('names an upload as the user did and a picked file by its path', () => {
+    const files = new FileRegistry()
+    const upload = files.register('/tmp/momentum-serve-x/upload-1/bad.json', 'bad.json')
+    const picked = files.register('/data/game.json')
+    expect(files.nameOf(upload)).toBe('bad.json')
+    expect(files.resolve(upload)).toBe('/tmp/momentum-serve-x/upload-1/bad.json')
+    expect(files.nameOf(picked)).toBe('/data/game.json')
   })
 })

@@ -7,11 +7,19 @@ import { AppFailure } from '../errors/app-failure'
  */
 export class FileRegistry {
   private readonly paths = new Map<string, string>()
+  private readonly names = new Map<string, string>()
 
-  register(path: string): string {
+  /** `name`: what the user called the file when its path is ours (an upload's temp copy). */
+  register(path: string, name?: string): string {
     const id = randomUUID()
     this.paths.set(id, path)
+    if (name !== undefined) this.names.set(id, name)
     return id
+  }
+
+  /** The name messages should use: the user's own name for an upload, else the real path. */
+  nameOf(id: string): string {
+    return this.names.get(id) ?? this.resolve(id)
   }
 
   has(id: string): boolean {
@@ -26,5 +34,6 @@ export class FileRegistry {
 
   forget(id: string): void {
     this.paths.delete(id)
+    this.names.delete(id)
   }
 }
