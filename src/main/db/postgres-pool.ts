@@ -59,12 +59,14 @@ export function createPostgresPool(target: PostgresTarget, options: PostgresOpti
 export async function ensureSchema(pool: pg.Pool, target: PostgresTarget, create: boolean): Promise<void> {
   if (target.schema === null) return
   const where = `${target.host}:${target.port}/${target.database}`
+  // search_path takes the name unquoted, so PostgreSQL folds it to lower case: look up and create that.
+  const schema = target.schema.toLowerCase()
   try {
-    const { rowCount } = await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [target.schema])
+    const { rowCount } = await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])
     if (rowCount !== 0) return
     if (!create) throw new AppFailure('NotFound', `schema "${target.schema}" does not exist in ${where} (run "momentum migrate" or "momentum create" to make it)`)
     // An identifier cannot be a parameter; the name was checked as a plain identifier in createPostgresPool.
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(target.schema)}`)
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`)
   } catch (error) {
     if (error instanceof AppFailure) throw error
     throw toPostgresFailure(error, target)
