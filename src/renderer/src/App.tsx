@@ -8,12 +8,16 @@ import { GamesPage } from './features/games/GamesPage'
 import { JobBar } from './features/jobs/JobBar'
 import { listenForJobs } from './features/jobs/job-store'
 import { TopBar } from './features/shell/TopBar'
+import { accessRefused } from './lib/access'
+import { useStore } from './lib/external-store'
 import { useRoute } from './lib/useRoute'
+import { AccessLinkNeeded } from './features/shell/AccessLinkNeeded'
 
 /** Layout and routes only. */
 export function App(): React.JSX.Element {
   const route = useRoute()
   const database = useDatabaseState()
+  const refused = useStore(accessRefused)
   useEffect(listenForJobs, [])
   return (
     <DatabaseContext value={database}>
@@ -21,9 +25,10 @@ export function App(): React.JSX.Element {
         <TopBar route={route} />
         <main className="main" id="main">
           <ErrorBanners />
-          {route.page === 'admin' && <AdminPage />}
-          {route.page === 'game' && <GamePage key={route.gameId} gameId={route.gameId} />}
-          {route.page === 'games' && <GamesPage />}
+          {refused && <AccessLinkNeeded />}
+          {!refused && route.page === 'admin' && <AdminPage />}
+          {!refused && route.page === 'game' && <GamePage key={route.gameId} gameId={route.gameId} />}
+          {!refused && route.page === 'games' && <GamesPage />}
         </main>
         <JobBar />
       </div>

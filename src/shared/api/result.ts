@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'ReadOnly'
   | 'Busy'
   | 'Unreachable'
+  /** `momentum serve --token` refused a call made without the token (HTTP 401). */
+  | 'Unauthorized'
   | 'NewerSchema'
   | 'Cancelled'
   | 'Internal'

@@ -6,6 +6,7 @@
 import type { ApiInput, ApiOutput, Channel } from '@shared/api/contract'
 import type { MainEventName, MainEvents } from '@shared/api/events'
 import type { Result } from '@shared/api/result'
+import { accessRefused } from './access'
 import { createHttpTransport, type HttpTransport } from './http-transport'
 import { failure, pickTransport, type PreloadBridge } from './transport'
 
@@ -15,9 +16,11 @@ const transport = pickTransport(window as { api?: PreloadBridge }, () => (http =
 /** True in the Electron app (native dialogs exist); false in a browser on `momentum serve`. */
 export const isDesktop = transport.kind === 'ipc'
 
-export function call<C extends Channel>(channel: C, input: ApiInput<C>): Promise<Result<ApiOutput<C>>> {
+export async function call<C extends Channel>(channel: C, input: ApiInput<C>): Promise<Result<ApiOutput<C>>> {
+  const result = await transport.invoke(channel, input)
+  if (!result.ok && result.error.code === 'Unauthorized') accessRefused.set(true)
   // The one unchecked step: main validated the input and produced this channel's output.
-  return transport.invoke(channel, input) as Promise<Result<ApiOutput<C>>>
+  return result as Result<ApiOutput<C>>
 }
 
 export function subscribe<E extends MainEventName>(event: E, listener: (payload: MainEvents[E]) => void): () => void {
@@ -32,7 +35,10 @@ export function onResync(listener: () => void): () => void {
 /** Uploads a file to `momentum serve` (the desktop app picks files in main instead). */
 export function uploadFile(file: File): Promise<Result<{ fileId: string }>> {
   if (!http) return Promise.resolve(failure('InvalidInput', 'files are picked by the desktop app itself'))
-  return http.upload(file)
+  return http.upload(file).then((result) => {
+    if (!result.ok && result.error.code === 'Unauthorized') accessRefused.set(true)
+    return result
+  })
 }
 
 /** Serve hands exports over as a download URL; the app has already written the file. */

@@ -82,6 +82,7 @@ async function post(fetchFn: typeof fetch, url: string, body: BodyInit, headers:
   } catch (error) {
     return failure('Unreachable', `cannot reach the server: ${messageOf(error)}`)
   }
+  if (response.status === 401) return unauthorized()
   let json: unknown
   try {
     json = await response.json()
@@ -90,4 +91,11 @@ async function post(fetchFn: typeof fetch, url: string, body: BodyInit, headers:
   }
   if (!response.ok && !isResult(json)) return failure('Internal', `the server answered ${response.status} ${response.statusText}`)
   return toResult(json)
+}
+
+export const UNAUTHORIZED_MESSAGE = 'this server needs its access link: open the ?token= URL that `momentum serve` printed'
+
+/** A 401 is its own case: the page can do nothing but be reopened through the printed link. */
+function unauthorized(): Result<never> {
+  return failure('Unauthorized', UNAUTHORIZED_MESSAGE)
 }

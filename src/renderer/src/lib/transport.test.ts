@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createHttpTransport } from './http-transport'
+import { createHttpTransport, UNAUTHORIZED_MESSAGE } from './http-transport'
 import { pickTransport, toResult, type PreloadBridge, type Transport } from './transport'
 
 function fakeHttp(): Transport {
@@ -103,6 +103,15 @@ describe('createHttpTransport', () => {
     expect(await down.invoke('db:current', {})).toMatchObject({ ok: false, error: { code: 'Unreachable' } })
     const html = createHttpTransport({ fetch: async () => new Response('<html>', { status: 502, statusText: 'Bad Gateway' }), openEvents: () => new FakeEventSource('') as unknown as EventSource })
     expect(await html.invoke('db:current', {})).toEqual({ ok: false, error: { code: 'Internal', message: 'the server answered 502 Bad Gateway without a result' } })
+  })
+
+  it('maps a 401 to Unauthorized with the access-link advice, whatever the body says', async () => {
+    const refused = { ok: false, error: { code: 'InvalidInput', message: 'a token is required' } }
+    const json = createHttpTransport({ fetch: async () => new Response(JSON.stringify(refused), { status: 401 }), openEvents: () => new FakeEventSource('') as unknown as EventSource })
+    expect(await json.invoke('db:current', {})).toEqual({ ok: false, error: { code: 'Unauthorized', message: UNAUTHORIZED_MESSAGE } })
+    const bare = createHttpTransport({ fetch: async () => new Response('', { status: 401 }), openEvents: () => new FakeEventSource('') as unknown as EventSource })
+    expect(await bare.upload(Object.assign(new Blob(['x']), { name: 'a.csv' }))).toMatchObject({ ok: false, error: { code: 'Unauthorized' } })
+    expect(UNAUTHORIZED_MESSAGE).toContain('?token=')
   })
 
   it('opens one event stream and delivers parsed payloads until unsubscribed', () => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiInput, ApiOutput, Channel } from '@shared/api/contract'
-import type { AppError } from '@shared/api/result'
+import type { AppError, ErrorCode } from '@shared/api/result'
 import { call } from './api'
 import { useDataVersion, type DataDomain } from './data-version'
 import { reportError } from './error-store'
@@ -19,6 +19,8 @@ export interface QueryOptions {
   context: string
   /** Keep showing the last answer while a new one loads (paging); default true. */
   keepPrevious?: boolean
+  /** Failures the page shows itself (kept in `error`, no banner). */
+  quietCodes?: readonly ErrorCode[] | undefined
 }
 
 /** Loads one call's answer and keeps it fresh; `input: null` means "not now". */
@@ -28,7 +30,7 @@ export function useApiQuery<C extends Channel>(channel: C, input: ApiInput<C> | 
   const [reloads, setReloads] = useState(0)
   const [state, setState] = useState<{ data: ApiOutput<C> | undefined; error: AppError | null; loading: boolean }>({ data: undefined, error: null, loading: input !== null })
   const latest = useRef(0)
-  const { context, keepPrevious = true } = options
+  const { context, keepPrevious = true, quietCodes } = options
 
   useEffect(() => {
     if (key === null) return
@@ -39,11 +41,11 @@ export function useApiQuery<C extends Channel>(channel: C, input: ApiInput<C> | 
       if (result.ok) {
         setState({ data: result.value, error: null, loading: false })
       } else {
-        reportError(context, result.error)
+        if (!quietCodes?.includes(result.error.code)) reportError(context, result.error)
         setState((previous) => ({ data: previous.data, error: result.error, loading: false }))
       }
     })
-  }, [channel, key, version, reloads, context, keepPrevious])
+  }, [channel, key, version, reloads, context, keepPrevious, quietCodes])
 
   const reload = useCallback(() => setReloads((n) => n + 1), [])
   return { ...state, loading: key !== null && state.loading, reload }

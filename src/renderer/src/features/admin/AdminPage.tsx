@@ -25,7 +25,7 @@ export function AdminPage(): React.JSX.Element {
         <MigrationsPanel readonly={readonly} />
         <ImportPanel readonly={readonly} />
         <CleanupPanel readonly={readonly} />
-        <BackupsPanel readonly={readonly} />
+        <BackupsPanel readonly={readonly} dialect={database.info.dialect} />
         <DangerZone readonly={readonly} dialect={database.info.dialect} />
       </div>
     </div>

@@ -1,19 +1,27 @@
-import { Fragment, useState } from 'react'
+import { Fragment, useId, useState } from 'react'
 import { Panel } from '../../components/Panel'
 import { TypedConfirmButton } from '../../components/TypedConfirmButton'
 import { formatBytes, formatDateTime } from '../../lib/format'
 import { useBackups } from './useBackups'
 
-export function BackupsPanel({ readonly }: { readonly: boolean }): React.JSX.Element {
+export function BackupsPanel({ readonly, dialect }: { readonly: boolean; dialect: 'sqlite' | 'postgres' }): React.JSX.Element {
   const backups = useBackups()
   const [restoring, setRestoring] = useState<string | null>(null)
+  const noteId = useId()
+  // Main copies SQLite files only; a server database is backed up with its own tools.
+  const serverDatabase = dialect === 'postgres'
   const action = (
-    <button type="button" className="button button-small" disabled={backups.busy} onClick={() => void backups.backUp()}>
+    <button type="button" className="button button-small" disabled={backups.busy || serverDatabase} aria-describedby={serverDatabase ? noteId : undefined} onClick={() => void backups.backUp()}>
       Back up now
     </button>
   )
   return (
     <Panel title="Backups" actions={action}>
+      {serverDatabase && (
+        <p id={noteId} className="hint">
+          Backups here are copies of SQLite files. For PostgreSQL, use <code>pg_dump</code>.
+        </p>
+      )}
       {backups.backups.length === 0 ? (
         <p className="muted">{backups.loading ? 'Listing backups…' : 'No backups yet.'}</p>
       ) : (

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/format'
 import { useHealth } from './useHealth'
 
 export function HealthPanel(): React.JSX.Element {
-  const { report, checking, check } = useHealth()
+  const { report, checking, stale, check } = useHealth()
   const action = (
     <button type="button" className="button button-small" disabled={checking} onClick={() => void check()}>
       {checking ? 'Checking…' : 'Run health check'}
@@ -19,6 +19,7 @@ export function HealthPanel(): React.JSX.Element {
             <LevelIcon level={report.ok ? (report.parts.some((part) => part.level === 'warning') ? 'warning' : 'ok') : 'error'} />
             {report.ok ? 'Healthy' : 'Problems found'}
             <span className="muted"> · checked {formatDateTime(report.checkedAt)}</span>
+            {stale && <span className="muted"> · the database changed since{checking ? ': re-checking…' : ''}</span>}
           </p>
           <ul className="health-parts">
             {report.parts.map((part) => (

@@ -4,7 +4,7 @@ import { call } from '../../lib/api'
 import { bumpData } from '../../lib/data-version'
 import { reportError } from '../../lib/error-store'
 import { useApiQuery } from '../../lib/useApiQuery'
-import { runJob } from '../jobs/job-store'
+import { runJob, showSucceeded } from '../jobs/job-store'
 
 const NONE = {}
 const NO_BACKUPS: BackupInfo[] = []
@@ -33,8 +33,10 @@ export function useBackups(): Backups {
       setBusy(true)
       const result = await call('admin:restore', { backupId, confirm: 'RESTORE' })
       setBusy(false)
-      if (result.ok) bumpData()
-      else reportError('Restoring a backup', result.error)
+      if (!result.ok) return reportError('Restoring a backup', result.error)
+      const fileName = list.data?.find((backup) => backup.id === backupId)?.fileName ?? backupId
+      showSucceeded('backup', 'Restore backup', `the database is now ${fileName} (schema ${result.value.schemaVersion ?? 'none'})`)
+      bumpData()
     },
   }
 }

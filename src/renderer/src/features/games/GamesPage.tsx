@@ -6,10 +6,12 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue'
 import { navigate } from '../../lib/useRoute'
 import { useDatabase } from '../database/database-context'
 import { NoDatabase } from '../database/NoDatabase'
+import { schemaState } from '../database/schema-state'
 import { GamesFilters } from './GamesFilters'
 import { GamesPager } from './GamesPager'
 import { currentCursor, DEFAULT_SORTING, FIRST_PAGE, hasFilters, NO_FILTERS, nextPage, pageNumber, previousPage, toGameListQuery, type PageCursors } from './games-query'
 import { GamesTable } from './GamesTable'
+import { SchemaNotReady } from './SchemaNotReady'
 import { useGames } from './useGames'
 import { useSampleData } from './useSampleData'
 
@@ -24,8 +26,12 @@ export function GamesPage(): React.JSX.Element {
   const orderKey = JSON.stringify([settledFilters, sorting, pageSize])
   const [paging, setPaging] = useState<{ key: string; pages: PageCursors }>({ key: orderKey, pages: FIRST_PAGE })
   const pages = paging.key === orderKey ? paging.pages : FIRST_PAGE
-  const query = database.info ? toGameListQuery(settledFilters, sorting, pageSize, currentCursor(pages)) : null
-  const games = useGames(query)
+  const schema = database.info ? schemaState(database.info) : null
+  // Without the tables reads fail, and an empty old schema has nothing to show: ask for a migration instead.
+  const readable = database.info !== null && (schema === 'ready' || (schema === 'behind' && !database.info.isEmpty))
+  const query = readable ? toGameListQuery(settledFilters, sorting, pageSize, currentCursor(pages)) : null
+  // An older schema that cannot be read is shown as "needs migrating", not as an error banner.
+  const games = useGames(query, schema === 'behind')
 
   if (!database.known) return <Spinner label="Opening database…" />
   if (!database.info) return <NoDatabase />
@@ -38,7 +44,9 @@ export function GamesPage(): React.JSX.Element {
         <h1>Games</h1>
         <div className="page-header-meta">{games.loading && <Spinner label="Loading games…" />}</div>
       </header>
-      {database.info.isEmpty ? (
+      {schema === 'none' || (schema === 'behind' && (database.info.isEmpty || games.error?.code === 'Conflict')) ? (
+        <SchemaNotReady info={database.info} state={schema} />
+      ) : database.info.isEmpty ? (
         <EmptyState title="This database has no games yet">
           <p>Load generated sample games to explore the app, or import play-by-play files on the Admin page.</p>
           <div className="button-row">

@@ -52,6 +52,18 @@ describe('GamesTable', () => {
     expect(view.container.querySelector('th[aria-sort="descending"]')?.textContent).toContain('Date')
   })
 
+  it('sorts when the header cell itself is clicked, outside its button, and only on sortable columns', () => {
+    const sorts: SortingState[] = []
+    view = render(<Harness onSort={(s) => sorts.push(s)} onOpen={() => {}} />)
+    const headers = [...view.container.querySelectorAll('th')]
+    click(headers.find((th) => th.textContent?.startsWith('Status'))!)
+    expect(sorts).toHaveLength(1)
+    expect(sorts[0]?.[0]?.id).toBe('status')
+    const unsortable = headers.find((th) => !th.querySelector('button'))!
+    click(unsortable)
+    expect(sorts).toHaveLength(1)
+  })
+
   it('offers no sort button on columns the server cannot sort', () => {
     view = render(<Harness onSort={() => {}} onOpen={() => {}} />)
     const labels = [...view.container.querySelectorAll('th button')].map((b) => b.textContent?.replace(/[▲▼↕]/g, ''))

@@ -57,10 +57,13 @@ export function GamesTable({ games, sorting, onSortingChange, onOpen, busy = fal
             {group.headers.map((header) => {
               const sorted = header.column.getIsSorted()
               const numeric = header.column.columnDef.meta?.numeric ?? false
+              const sortable = header.column.getCanSort()
+              const classes = [numeric ? 'numeric' : '', sortable ? 'sortable' : ''].filter(Boolean).join(' ')
               return (
-                <th key={header.id} scope="col" className={numeric ? 'numeric' : undefined} aria-sort={sorted ? SORT_ARIA[sorted] : undefined}>
-                  {header.column.getCanSort() ? (
-                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                // The whole cell sorts (a click on the button bubbles here); the button keeps it reachable by keyboard.
+                <th key={header.id} scope="col" className={classes || undefined} aria-sort={sorted ? SORT_ARIA[sorted] : undefined} onClick={sortable ? header.column.getToggleSortingHandler() : undefined}>
+                  {sortable ? (
+                    <button type="button" className="sort-button">
                       <table.FlexRender header={header} />
                       <span className="sort-indicator" aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
                     </button>

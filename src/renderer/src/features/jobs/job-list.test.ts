@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addStartedJob, applyFinished, applyProgress, dismissFinished, jobFraction } from './job-list'
+import { addStartedJob, addSucceededAction, applyFinished, applyProgress, dismissFinished, jobFraction } from './job-list'
 
 describe('job list', () => {
   it('tracks a started job through progress to its end', () => {
@@ -41,6 +41,12 @@ describe('job list', () => {
     expect(jobs.map((job) => job.jobId)).toEqual(['run', 'f3', 'f4', 'f5', 'f6', 'f7'])
     expect(dismissFinished(jobs, 'run')).toHaveLength(6)
     expect(dismissFinished(jobs, 'f7')).toHaveLength(5)
+  })
+
+  it('shows an action that answered at once (reset, drop, restore) as the latest success, after running jobs', () => {
+    const jobs = addSucceededAction(addStartedJob([], { jobId: 'run', kind: 'tmi' }, 'TMI'), 'local-1', 'migrate', 'Drop database', 'MomentumML tables removed')
+    expect(jobs.at(-1)).toMatchObject({ jobId: 'local-1', label: 'Drop database', state: 'succeeded', message: 'MomentumML tables removed', error: null })
+    expect(jobs[0]).toMatchObject({ jobId: 'run', state: 'running' })
   })
 
   it('returns the done share, or null when the total is unknown', () => {

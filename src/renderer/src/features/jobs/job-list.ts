@@ -70,3 +70,8 @@ export function jobFraction(job: Pick<JobView, 'done' | 'total'>): number | null
   if (job.total === null || job.total <= 0) return null
   return Math.min(1, Math.max(0, job.done / job.total))
 }
+
+/** An action that finished at once (reset, drop, restore) shown in the status bar like a job's success. */
+export function addSucceededAction(jobs: readonly JobView[], jobId: string, kind: JobKind, label: string, message: string): JobView[] {
+  return applyFinished(addStartedJob(jobs, { jobId, kind }, label), { jobId, kind, ok: true, message, download: null })
+}

@@ -1,10 +1,10 @@
 import type { Result } from '@shared/api/result'
-import type { JobFinished, JobStarted } from '@shared/domain/admin'
+import type { JobFinished, JobKind, JobStarted } from '@shared/domain/admin'
 import { call, followDownload, onResync, subscribe } from '../../lib/api'
 import { bumpData, domainsChangedBy } from '../../lib/data-version'
 import { reportError } from '../../lib/error-store'
 import { createStore } from '../../lib/external-store'
-import { addStartedJob, applyFinished, applyProgress, type JobView } from './job-list'
+import { addStartedJob, addSucceededAction, applyFinished, applyProgress, type JobView } from './job-list'
 import { planResync } from './job-resync'
 
 export const jobStore = createStore<JobView[]>([])
@@ -80,4 +80,11 @@ export async function runJob(label: string, start: Promise<Result<JobStarted>>):
   if (!finished.ok && finished.error.code !== 'Cancelled') reportError(label, finished.error)
   else if (finished.ok && finished.download) followDownload(finished.download)
   return finished
+}
+
+let nextActionId = 1
+
+/** Shows the success of an action that is not a job (it answered at once) in the status bar. */
+export function showSucceeded(kind: JobKind, label: string, message: string): void {
+  jobStore.set((jobs) => addSucceededAction(jobs, `local-action-${nextActionId++}`, kind, label, message))
 }

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { Area, CartesianGrid, ComposedChart, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
 import type { ThemeColors } from '../../lib/useThemeColors'
-import { labelledRuns, marginDomain, marginLabel, marginTicks, periodTickLabel } from './chart-axis'
+import { marginDomain, marginLabel, marginTicks, periodTickLabel, runLabelRows } from './chart-axis'
 import { formatGameTime } from './game-clock'
 import type { LeadChange, ScorePoint, ScoringRun, Teams } from './score-series'
 import { chartMarks, type ChartFrame } from './chart-marks'
@@ -16,13 +16,17 @@ interface ScoreMarginChartProps {
   onPick: (x: number, eventId: string | null) => void
 }
 
+const RUN_LABEL_ROW_PX = 12
+
 /** Home minus away over game time, filled in the leading team's colour. */
 export function ScoreMarginChart({ points, runs, changes, teams, frame, colors, onPick }: ScoreMarginChartProps): React.JSX.Element {
   const gradient = `margin-${useId().replace(/[^a-zA-Z0-9]/g, '')}`
   const margins = points.map((point) => point.margin)
   const [low, high] = marginDomain(margins)
-  // A run label is about 50 px wide: keep labelled runs ~5% of the time axis apart.
-  const labelled = labelledRuns(runs, 8, (frame.domain[1] - frame.domain[0]) * 0.05)
+  const runLabel = (run: ScoringRun): string => `${teams[run.team]} ${run.points}–0`
+  // ~6 px a character at 10 px over a plot of ~900 px or more, plus a gap: colliding labels stack.
+  const secondsPerChar = (frame.domain[1] - frame.domain[0]) * 0.0068
+  const labelRows = runLabelRows(runs, (run) => (runLabel(run).length + 1) * secondsPerChar)
   const top = Math.max(0, ...margins)
   const bottom = Math.min(0, ...margins)
   const zero = top === bottom ? 0.5 : top / (top - bottom)
@@ -54,7 +58,7 @@ export function ScoreMarginChart({ points, runs, changes, teams, frame, colors, 
             fill={teamColor(run.team)}
             fillOpacity={0.1}
             ifOverflow="hidden"
-            label={labelled.has(run) ? { value: `${teams[run.team]} ${run.points}–0`, position: 'insideTopLeft', fill: teamColor(run.team), fontSize: 10, fontWeight: 600 } : undefined}
+            label={{ value: runLabel(run), position: 'insideTopLeft', dy: (labelRows.get(run) ?? 0) * RUN_LABEL_ROW_PX, fill: teamColor(run.team), fontSize: 10, fontWeight: 600 }}
           />
         ))}
         <ReferenceLine y={0} stroke={colors.axis} />

@@ -1,5 +1,6 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { UNRECORDED_ALGORITHM } from './tmi-series'
+import { WINDOW_FIELD, WINDOW_MAX, WINDOW_MIN, windowProblem } from './tmi-window'
 
 interface TmiControlsProps {
   algorithms: string[]
@@ -19,16 +20,13 @@ const ALGORITHM_LABELS: Record<string, string> = {
   [UNRECORDED_ALGORITHM]: 'Original app rows',
 }
 
-export function isValidWindow(text: string): boolean {
-  const value = Number(text)
-  return /^\d+$/.test(text) && value >= 1 && value <= 50
-}
-
 /** Algorithm shown, window size (1–50) with Recompute, and the CSV export. */
 export function TmiControls(props: TmiControlsProps): React.JSX.Element {
   const { algorithms, algorithm, onAlgorithm, initialWindow, computing, exporting, hasRecords, onCompute, onExport } = props
   const [windowText, setWindowText] = useState(String(initialWindow))
-  const valid = isValidWindow(windowText)
+  const problem = windowProblem(windowText)
+  const valid = problem === null
+  const problemId = useId()
   return (
     <div className="controls">
       {algorithms.length > 1 && (
@@ -51,12 +49,28 @@ export function TmiControls(props: TmiControlsProps): React.JSX.Element {
         }}
       >
         <label className="field field-inline">
-          <span className="field-label">Window (possessions)</span>
-          <input className="input input-number" type="number" min={1} max={50} step={1} required value={windowText} onChange={(event) => setWindowText(event.target.value)} aria-invalid={!valid} />
+          <span className="field-label">{WINDOW_FIELD}</span>
+          <input
+            className="input input-number input-window"
+            type="number"
+            min={WINDOW_MIN}
+            max={WINDOW_MAX}
+            step={1}
+            required
+            value={windowText}
+            onChange={(event) => setWindowText(event.target.value)}
+            aria-invalid={!valid}
+            aria-describedby={valid ? undefined : problemId}
+          />
         </label>
         <button type="submit" className="button button-primary button-small" disabled={!valid || computing}>
           {computing ? 'Computing…' : hasRecords ? 'Recompute' : 'Compute TMI'}
         </button>
+        {problem !== null && (
+          <p id={problemId} className="field-error" aria-live="polite">
+            {problem}
+          </p>
+        )}
       </form>
       <button type="button" className="button button-small" disabled={!hasRecords || exporting} onClick={onExport}>
         {exporting ? 'Exporting…' : 'Export TMI CSV'}

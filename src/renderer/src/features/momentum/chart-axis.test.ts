@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { gameTimeDomain, labelledRuns, marginDomain, marginLabel, marginTicks, periodTickLabel, periodTicks } from './chart-axis'
+import { gameTimeDomain, runLabelRows, marginDomain, marginLabel, marginTicks, periodTickLabel, periodTicks } from './chart-axis'
 
 describe('chart axes', () => {
   it('spans regulation, or the overtimes played', () => {
@@ -24,15 +24,16 @@ describe('chart axes', () => {
     expect(marginTicks([-30, 30])).toEqual([-30, -15, 0, 15, 30])
   })
 
-  it('labels only the largest runs', () => {
-    const runs = [{ points: 8, startX: 0 }, { points: 14, startX: 600 }, { points: 10, startX: 1200 }]
-    expect([...labelledRuns(runs, 2)]).toEqual([runs[1], runs[2]])
-    expect(labelledRuns(runs).size).toBe(3)
+  it('gives every run a label row, stacking only labels that would overlap', () => {
+    const runs = [{ points: 8, startX: 1970 }, { points: 9, startX: 1900 }, { points: 11, startX: 2300 }, { points: 10, startX: 1990 }]
+    const rows = runLabelRows(runs, () => 144)
+    expect(rows.size).toBe(runs.length)
+    // 1900 → row 0 (ends 2044); 1970 and 1990 collide with it and each other; 2300 is clear again.
+    expect(runs.map((run) => rows.get(run))).toEqual([1, 0, 0, 2])
   })
 
-  it('returns no label for a run starting too close to a larger labelled one', () => {
-    const runs = [{ points: 8, startX: 1900 }, { points: 9, startX: 1970 }, { points: 11, startX: 2300 }]
-    expect([...labelledRuns(runs, 8, 144)]).toEqual([runs[2], runs[1]])
-    expect(labelledRuns(runs, 8, 60).size).toBe(3)
+  it('keeps labels that do not collide on the first row', () => {
+    const runs = [{ startX: 0 }, { startX: 600 }, { startX: 1200 }]
+    expect([...runLabelRows(runs, () => 100).values()]).toEqual([0, 0, 0])
   })
 })

@@ -36,14 +36,18 @@ export function marginTicks([low, high]: [number, number]): number[] {
 }
 
 /**
- * Runs worth a label: the largest, at most `limit`, and none starting within `minGap` game seconds
- * of a larger labelled run (two labels that close would be drawn over each other).
+ * A label row for every run: runs are taken in time order and each label goes on the first row
+ * whose previous label ends (start + `widthOf(run)` game seconds) before it starts, so labels that
+ * would be drawn over each other are stacked instead and no run is left without its label.
  */
-export function labelledRuns<T extends { points: number; startX: number }>(runs: readonly T[], limit = 8, minGap = 0): Set<T> {
-  const labelled: T[] = []
-  for (const run of [...runs].sort((a, b) => b.points - a.points)) {
-    if (labelled.length >= limit) break
-    if (labelled.every((other) => Math.abs(other.startX - run.startX) >= minGap)) labelled.push(run)
+export function runLabelRows<T extends { startX: number }>(runs: readonly T[], widthOf: (run: T) => number): Map<T, number> {
+  const rowEnds: number[] = []
+  const rows = new Map<T, number>()
+  for (const run of [...runs].sort((a, b) => a.startX - b.startX)) {
+    let row = rowEnds.findIndex((end) => end <= run.startX)
+    if (row === -1) row = rowEnds.length
+    rowEnds[row] = run.startX + widthOf(run)
+    rows.set(run, row)
   }
-  return new Set(labelled)
+  return rows
 }

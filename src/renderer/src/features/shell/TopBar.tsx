@@ -1,3 +1,5 @@
+import { accessRefused } from '../../lib/access'
+import { useStore } from '../../lib/external-store'
 import type { Route } from '../../lib/route'
 import { DatabaseBar } from './DatabaseBar'
 
@@ -8,6 +10,7 @@ const PAGES = [
 
 export function TopBar({ route }: { route: Route }): React.JSX.Element {
   const current = route.page === 'admin' ? 'admin' : 'games'
+  const refused = useStore(accessRefused)
   return (
     <header className="top-bar">
       <a className="app-name" href="#/games">
@@ -20,7 +23,8 @@ export function TopBar({ route }: { route: Route }): React.JSX.Element {
           </a>
         ))}
       </nav>
-      <DatabaseBar />
+      {/* Without the token, every database action would be refused too. */}
+      {!refused && <DatabaseBar />}
     </header>
   )
 }

@@ -1,4 +1,5 @@
 import type { Teams } from '../momentum/score-series'
+import { periodLabel } from '../momentum/game-clock'
 
 export interface TimelineFilterValues {
   team: string
@@ -35,7 +36,7 @@ export function TimelineFilters({ values, onChange, teams, periods, eventTypes }
           <option value="">All</option>
           {periods.map((period) => (
             <option key={period} value={period}>
-              {period <= 4 ? `Q${period}` : `OT${period - 4}`}
+              {periodLabel(period)}
             </option>
           ))}
         </select>
