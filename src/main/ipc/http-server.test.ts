@@ -206,8 +206,12 @@ describe('momentum serve with a token', () => {
   })
 
   it('answers 401 to API calls and events without the bearer token or cookie', async () => {
-    expect((await callApi(suite.app.port, 'db:current', {})).status).toBe(401)
-    expect((await callApi(suite.app.port, 'db:current', {}, { authorization: 'Bearer wrong-token' })).status).toBe(401)
+    const missing = await callApi(suite.app.port, 'db:current', {})
+    expect(missing.status).toBe(401)
+    expect(missing.json()).toMatchObject({ ok: false, error: { code: 'Unauthorized', message: expect.stringMatching(/token is required/) } })
+    const wrong = await callApi(suite.app.port, 'db:current', {}, { authorization: 'Bearer wrong-token' })
+    expect(wrong.status).toBe(401)
+    expect(wrong.json()).toMatchObject({ ok: false, error: { code: 'Unauthorized' } })
     expect((await rawRequest(suite.app.port, '/api/events')).status).toBe(401)
     expect((await rawRequest(suite.app.port, '/api/health')).status).toBe(401)
     expect((await callApi(suite.app.port, 'db:current', {}, { authorization: `Bearer ${token}` })).status).toBe(200)

@@ -80,7 +80,7 @@ async function route(options: HttpServerOptions, request: IncomingMessage, respo
   }
   if (!isAuthorized(request, options.token)) {
     response.setHeader('WWW-Authenticate', 'Bearer')
-    return sendJson(response, 401, failure('InvalidInput', 'a token is required (Authorization: Bearer <token>, or open /?token=<token> once)'))
+    return sendJson(response, 401, failure('Unauthorized', 'a token is required (Authorization: Bearer <token>, or open /?token=<token> once)'))
   }
   const call = /^\/api\/call\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname)
   if (call && method === 'POST') return answerCall(options, call[1]!, request, response)
@@ -122,7 +122,7 @@ async function answerHealth(session: DatabaseSession, response: ServerResponse):
 
 function acceptToken(token: string | null, url: URL, response: ServerResponse): void {
   const given = url.searchParams.get('token') ?? ''
-  if (token === null || !tokensEqual(given, token)) return sendJson(response, 401, failure('InvalidInput', 'wrong token'))
+  if (token === null || !tokensEqual(given, token)) return sendJson(response, 401, failure('Unauthorized', 'wrong token'))
   // Drop the token from the address bar (and history) once the cookie holds it.
   response.writeHead(303, { ...headers, Location: url.pathname, 'Set-Cookie': tokenCookie(token), 'Cache-Control': 'no-store' }).end()
 }
